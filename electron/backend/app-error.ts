@@ -1,0 +1,46 @@
+import type { ZodError } from 'zod';
+import type { AppErrorCode, AppErrorData } from '../../shared/ipc';
+import { HaloError } from '../halo';
+import { KeychainUnavailableError } from '../secrets';
+import { StoreError } from '../store';
+
+/** An error the user should see as it is: it crosses IPC as `{ code, message, details }`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export function requestValidationError(channel: string, error: ZodError): AppError {
+  const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  const first = issues[0];
+  const where = first?.path ? ` (${first.path})` : '';
+  return new AppError(
+    'invalid-request',
+    `The request to ${channel} was refused: ${first?.message ?? 'it does not match the contract'}${where}.`,
+    { channel, issues },
+  );
+}
+
+/** Maps any thrown value to error data. Messages of unknown errors are kept; stacks never cross IPC. */
+export function toAppErrorData(error: unknown): AppErrorData {
+  if (error instanceof AppError) return { code: error.code, message: error.message, details: error.details };
+  if (error instanceof KeychainUnavailableError) {
+    return { code: 'keychain-unavailable', message: error.message, details: {} };
+  }
+  if (error instanceof StoreError) return { code: 'database', message: error.message, details: error.details };
+  if (error instanceof HaloError) {
+    return { code: 'halo', message: error.info.message, details: { halo: error.info } };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'internal',
+    message: `Something went wrong inside Halo Setup: ${message}. Nothing was changed; try again, and export diagnostics if it keeps happening.`,
+    details: {},
+  };
+}

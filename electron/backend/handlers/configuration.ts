@@ -1,0 +1,63 @@
+import { validateConfiguration } from '../../../shared/configuration-rules';
+import type { ConfigurationView, ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
+import type { StoredConfiguration } from '../../store';
+import { AppError } from '../app-error';
+import type { BackendContext } from '../context';
+import { requireInstance } from './instances';
+
+export function toConfigurationView(stored: StoredConfiguration): ConfigurationView {
+  return {
+    instanceId: stored.instanceId,
+    resourceServer: stored.resourceServer,
+    clientId: stored.clientId,
+    tenant: stored.tenant,
+    authServer: stored.authServer,
+    isOnPremise: stored.isOnPremise,
+    caCertificatePem: stored.caCertificatePem,
+    hasClientSecret: stored.hasClientSecret,
+    updatedAt: stored.updatedAt,
+  };
+}
+
+export function getConfiguration(
+  context: BackendContext,
+  request: ParsedRequestOf<'config:get'>,
+): ResponseOf<'config:get'> {
+  requireInstance(context, request.instanceId);
+  const stored = context.store.configurations.get(request.instanceId);
+  return { configuration: stored ? toConfigurationView(stored) : null };
+}
+
+/**
+ * Saves a configuration. The rules in shared/ are authoritative here (the renderer runs the same ones for
+ * instant feedback). A new secret goes to the keychain first: if the keychain refuses, nothing is saved
+ * and the form keeps what the user typed.
+ */
+export async function saveConfiguration(
+  context: BackendContext,
+  request: ParsedRequestOf<'config:save'>,
+): Promise<ResponseOf<'config:save'>> {
+  requireInstance(context, request.instanceId);
+  const checked = validateConfiguration(request.configuration);
+  if (!checked.ok) {
+    const fields = Object.entries(checked.errors).filter((entry): entry is [string, string] => Boolean(entry[1]));
+    const list = fields.map(([field, message]) => `${field}: ${message}`).join(' ');
+    throw new AppError('invalid-configuration', `The configuration was not saved. ${list}`, {
+      fields: Object.fromEntries(fields),
+    });
+  }
+  const previous = context.store.configurations.get(request.instanceId);
+  const newSecret = request.configuration.clientSecret?.trim() ?? '';
+  if (newSecret) await context.secrets.set(request.instanceId, newSecret);
+  const stored: StoredConfiguration = {
+    ...checked.value,
+    instanceId: request.instanceId,
+    hasClientSecret: newSecret ? true : (previous?.hasClientSecret ?? false),
+    updatedAt: context.now().toISOString(),
+  };
+  context.store.configurations.upsert(stored);
+  const notes = Object.fromEntries(
+    Object.entries(checked.notes).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
+  return { configuration: toConfigurationView(stored), notes };
+}

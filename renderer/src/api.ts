@@ -1,0 +1,67 @@
+import type { HaloSetupApi } from '../../shared/api';
+import type { AppErrorData, BackendEvent, ChannelName, IpcResult, RequestOf, ResponseOf } from '../../shared/ipc';
+
+declare global {
+  interface Window {
+    api: HaloSetupApi;
+  }
+}
+
+/** A failed call, carrying the backend's `{ code, message, details }` so screens can show it well. */
+export class ApiError extends Error {
+  readonly code: AppErrorData['code'];
+  readonly details: Record<string, unknown>;
+  constructor(data: AppErrorData) {
+    super(data.message);
+    this.name = 'ApiError';
+    this.code = data.code;
+    this.details = data.details;
+  }
+  /** Field errors of an 'invalid-configuration' error, keyed by field name. */
+  get fieldErrors(): Record<string, string> {
+    const fields = this.details.fields;
+    if (!fields || typeof fields !== 'object') return {};
+    return Object.fromEntries(
+      Object.entries(fields as Record<string, unknown>).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string',
+      ),
+    );
+  }
+}
+
+function unwrap<T>(result: IpcResult<T>): T {
+  if (result.ok) return result.value;
+  throw new ApiError(result.error);
+}
+
+type Call<C extends ChannelName> = (request: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>;
+
+/** Looks up `window.api.<domain>.<verb>` for a channel; the preload built it from the same contract. */
+function callFor<C extends ChannelName>(channel: C): Call<C> {
+  const [domain, verb] = channel.split(':') as [string, string];
+  const domainApi = (window.api as unknown as Record<string, Record<string, Call<C>>>)[domain];
+  const call = domainApi?.[verb];
+  if (!call) throw new Error(`window.api has no ${channel}: is the preload loaded?`);
+  return call;
+}
+
+/** The renderer's one typed client: resolves with the response, rejects with an ApiError. */
+export async function call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+  return unwrap(await callFor(channel)(request));
+}
+
+export const api = {
+  appInfo: () => call('app:info', {}),
+  instances: {
+    list: () => call('instances:list', {}),
+    create: (name: string) => call('instances:create', { name }),
+    rename: (id: string, name: string) => call('instances:rename', { id, name }),
+    delete: (id: string) => call('instances:delete', { id }),
+  },
+  config: {
+    get: (instanceId: string) => call('config:get', { instanceId }),
+    save: (request: RequestOf<'config:save'>) => call('config:save', request),
+    validate: (instanceId: string) => call('config:validate', { instanceId }),
+  },
+  onEvent: (listener: (event: BackendEvent) => void) => window.api.onEvent(listener),
+};

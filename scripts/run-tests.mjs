@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Runs everything CI runs: typecheck, lint, build, then every vitest project (unit, component, keychain,
+// e2e) and ends with one line "N passed, N failed, N skipped" summed over every suite.
+//
+// On Linux the keychain tests need a Secret Service. When no D-Bus session is running (CI, a terminal
+// over SSH), this script starts its own: a private D-Bus session with an unlocked gnome-keyring, and
+// re-runs itself inside it. On macOS and Windows the OS keychain is used as it is.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+process.chdir(root);
+const extraArgs = process.argv.slice(2);
+
+function has(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+if (process.platform === 'linux' && !process.env.DBUS_SESSION_BUS_ADDRESS && !process.env.HALO_SETUP_KEYRING_SESSION) {
+  if (!has('dbus-run-session') || !has('gnome-keyring-daemon')) {
+    console.error(
+      'The keychain tests need a Secret Service. Install dbus and gnome-keyring (Debian/Ubuntu: sudo apt install dbus gnome-keyring libsecret-1-dev), or run inside a desktop session.',
+    );
+    process.exit(1);
+  }
+  const inner = `printf 'halo-setup-tests' | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "${process.execPath}" scripts/run-tests.mjs "$@"`;
+  const result = spawnSync('dbus-run-session', ['--', 'sh', '-c', inner, 'sh', ...extraArgs], {
+    stdio: 'inherit',
+    env: { ...process.env, HALO_SETUP_KEYRING_SESSION: '1' },
+  });
+  process.exit(result.status ?? 1);
+}
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+function step(title, args) {
+  console.log(`\n=== ${title}: ${args.join(' ')}`);
+  const result = spawnSync(npx, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  return result.status === 0;
+}
+
+const failures = [];
+if (!step('typecheck', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) failures.push('typecheck');
+if (!step('lint', ['biome', 'check', '.'])) failures.push('lint');
+if (!step('build', ['electron-vite', 'build'])) failures.push('build');
+
+const reportFile = path.join('test-results', 'vitest-report.json');
+mkdirSync('test-results', { recursive: true });
+rmSync(reportFile, { force: true });
+const vitestOk = step('tests', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${reportFile}`,
+  ...extraArgs,
+]);
+if (!vitestOk) failures.push('tests');
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync(reportFile)) {
+  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  passed = report.numPassedTests ?? 0;
+  failed = report.numFailedTests ?? 0;
+  skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  // A suite that failed to load has no failed test but is a failure all the same.
+  const brokenSuites = (report.testResults ?? []).filter((suite) => suite.status === 'failed' && suite.assertionResults?.length === 0).length;
+  failed += brokenSuites;
+}
+// Typecheck, lint and build are checks too: each failing one counts as one failure.
+for (const name of ['typecheck', 'lint', 'build']) if (failures.includes(name)) failed += 1;
+
+console.log('');
+if (failures.length) console.log(`Failed steps: ${failures.join(', ')}`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failures.length === 0 && failed === 0 ? 0 : 1);

@@ -1,0 +1,19 @@
+/**
+ * The channel names alone, free of zod, so the preload bundle stays tiny. shared/ipc.ts checks at
+ * compile time that this list and the contract's keys are the same set.
+ */
+export const channelNames = [
+  'app:info',
+  'instances:list',
+  'instances:create',
+  'instances:rename',
+  'instances:delete',
+  'config:get',
+  'config:save',
+  'config:validate',
+] as const;
+
+export type ChannelNameFromList = (typeof channelNames)[number];
+
+/** The one ipc channel on which the backend pushes events to the renderer. */
+export const BACKEND_EVENT_CHANNEL = 'backend:event';

@@ -1,0 +1,131 @@
+/**
+ * The fake Halo's public types: the contract agreed with the Halo client's author (see index.ts).
+ * Kept in one file so every module of the fake speaks the same shapes.
+ */
+
+/** One customer row as /api/Client returns it (real Halo field names). */
+export interface FakeClientRow {
+  id: number;
+  name: string;
+  toplevel_id: number;
+  toplevel_name: string;
+  inactive: boolean;
+  main_site_id: number;
+  main_site_name: string;
+  website: string;
+  ref: string;
+  colour: string;
+  is_vip: boolean;
+  customertype: number;
+  accountsid: string;
+  notes: string;
+}
+
+export interface FakeAgent {
+  id: number;
+  name: string;
+  email: string;
+  isdisabled: boolean;
+  isapiagent: boolean;
+  teamIds: number[];
+}
+
+export interface FakeTeam {
+  id: number;
+  name: string;
+}
+
+export interface FakeRateLimit {
+  limit: number;
+  windowMs: number;
+  sendRetryAfter?: boolean;
+}
+
+export type FakeTopLevelShape = 'array' | 'wrapper' | 'toplevels-wrapper';
+
+export interface FakeHaloOptions {
+  /** number => that many seeded clients with realistic MSP names (deterministic from `seed`); default 300 */
+  clients?: number | FakeClientRow[];
+  /** default 1 */
+  seed?: number;
+  /** fraction of seeded clients marked inactive, default 0.05 */
+  inactiveShare?: number;
+  /** HTTPS with a CA the fake generates at start; default false (plain HTTP) */
+  tls?: boolean;
+  /** names the server certificate covers; default ['localhost', '127.0.0.1'] */
+  tlsHostnames?: string[];
+  /** Extra (beyond the agreed API): serve a server certificate whose validity ended yesterday. Default false. */
+  tlsExpired?: boolean;
+  /** default FAKE_CLIENT_ID / FAKE_CLIENT_SECRET */
+  credentials?: { clientId: string; clientSecret: string };
+  /**
+   * 'required': a token request without the right ?tenant= fails with 400 invalid_request;
+   * 'optional': a wrong non-empty tenant fails, a missing one is fine. Default: none (tenant ignored).
+   */
+  tenant?: { name: string; mode: 'optional' | 'required' };
+  /** expires_in, default 3600 */
+  tokenLifetimeSeconds?: number;
+  /** silent page cap, default 100 */
+  pageCap?: number;
+  /** default { limit: 300, windowMs: 300_000, sendRetryAfter: false }; counts every request incl. token */
+  rateLimit?: FakeRateLimit | false;
+  /** added to every response, default 0 */
+  latencyMs?: number;
+  /** Agent/me; default an enabled API agent "Rewst API" id 7 in every team */
+  agent?: FakeAgent;
+  /** default a handful of realistic teams */
+  teams?: FakeTeam[];
+  /**
+   * /api/TopLevel response shape, default 'array'. 'wrapper' answers `{ record_count, tree: [...] }`;
+   * 'toplevels-wrapper' (an extra beyond the agreed API) answers `{ record_count, toplevels: [...] }`.
+   */
+  topLevelShape?: FakeTopLevelShape;
+  /** injectable clock (ms) for token expiry and the rate window; default Date.now */
+  now?: () => number;
+}
+
+export type FakeFault =
+  | { kind: 'status'; status: number; body?: string; contentType?: string }
+  | { kind: 'html-error' }
+  | { kind: 'malformed-json' }
+  | { kind: 'drop' }
+  | { kind: 'hang'; ms: number };
+
+export interface FakeHaloStats {
+  requests: number;
+  tokenRequests: number;
+  apiRequests: number;
+  rateLimited: number;
+  byPath: Record<string, number>;
+  /** how many times each client id was returned in /api/Client list rows */
+  clientIdsServed: Record<number, number>;
+}
+
+export interface FakeHaloRuntimeSettings {
+  latencyMs: number;
+  lyingRecordCount: number | null;
+  shiftRowsDuringPaging: boolean;
+  tokenLifetimeSeconds: number;
+  rateLimit: FakeHaloOptions['rateLimit'];
+}
+
+export interface FakeHalo {
+  /** e.g. "http://127.0.0.1:41234" or "https://localhost:41234", no trailing slash */
+  url: string;
+  /** "127.0.0.1:41234" (or "localhost:41234" with tls): what a user would type as hostname */
+  host: string;
+  port: number;
+  /** the generated CA certificate (PEM) when tls is on */
+  caPem: string | null;
+  stats: FakeHaloStats;
+  resetStats(): void;
+  /** Faults for the next N requests whose path matches (case-insensitive substring); consumed in order. */
+  injectFault(pathMatch: string, fault: FakeFault, times?: number): void;
+  /** Change behaviour while running. */
+  configure(patch: Partial<FakeHaloRuntimeSettings>): void;
+  expireAllTokens(): void;
+  /** the current rows (copies) */
+  clients(): FakeClientRow[];
+  setClients(rows: FakeClientRow[]): void;
+  stop(): Promise<void>;
+}
