@@ -141,7 +141,8 @@ export class ClientDirectory {
     const n = this.insertedCount;
     const search = query.get('search')?.trim() ?? '';
     const label = search === '' ? 'Dental Care' : search;
-    const name = ordering.field === 'name' && ordering.descending ? `Zzyzx ${label} ${n}` : `1st Call ${label} ${n}`;
+    const name =
+      ordering.field === 'name' && ordering.descending ? `Zzyzx ${label} ${n}` : `1st Call ${label} ${n}`;
     const topLevelId = queryInt(query, 'toplevel_id');
     const topLevel = TOP_LEVELS.find((t) => t.id === topLevelId) ?? TOP_LEVELS[0];
     const includeActive = queryBool(query, 'includeactive', true);

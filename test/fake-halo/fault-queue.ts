@@ -14,7 +14,8 @@ export class FaultQueue {
   private readonly queue: QueuedFault[] = [];
 
   add(pathMatch: string, fault: FakeFault, times = 1): void {
-    if (!Number.isInteger(times) || times < 1) throw new Error(`times must be a positive integer, got ${times}`);
+    if (!Number.isInteger(times) || times < 1)
+      throw new Error(`times must be a positive integer, got ${times}`);
     this.queue.push({ pathMatch: pathMatch.toLowerCase(), fault, remaining: times });
   }
 

@@ -27,7 +27,10 @@ export class RollingWindowLimiter {
     }
     if (this.times.length - this.head >= this.config.limit) {
       const oldest = this.times[this.head] ?? now;
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest + this.config.windowMs - now) / 1000)) };
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((oldest + this.config.windowMs - now) / 1000)),
+      };
     }
     this.times.push(now);
     return { allowed: true };

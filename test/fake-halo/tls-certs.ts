@@ -27,7 +27,7 @@ interface KeyPairPem {
 
 interface Authority {
   cert: forge.pki.Certificate;
-  key: forge.pki.PrivateKey;
+  key: forge.pki.rsa.PrivateKey;
   pem: string;
 }
 
@@ -70,12 +70,12 @@ async function createAuthority(): Promise<Authority> {
   return { cert, key, pem: forge.pki.certificateToPem(cert) };
 }
 
-async function createServerCredentials(
+function createServerCredentials(
   authority: Authority,
+  keys: KeyPairPem,
   hostnames: readonly string[],
   expired: boolean,
-): Promise<ServerCredentials> {
-  const keys = await newKeyPair();
+): ServerCredentials {
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(keys.publicKey);
   cert.serialNumber = serialNumber();
@@ -111,7 +111,10 @@ export function tlsCredentials(hostnames: readonly string[], expired = false): P
   const cached = serverCredentials.get(cacheKey);
   if (cached) return cached;
   authority ??= createAuthority();
-  const created = authority.then((ca) => createServerCredentials(ca, hostnames, expired));
+  // Both key pairs are generated at the same time, on libuv's thread pool.
+  const created = Promise.all([authority, newKeyPair()]).then(([ca, keys]) =>
+    createServerCredentials(ca, keys, hostnames, expired),
+  );
   serverCredentials.set(cacheKey, created);
   return created;
 }
