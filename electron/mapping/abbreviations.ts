@@ -44,7 +44,6 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['govt', 'government'],
   ['acctg', 'accounting'],
   ['accts', 'accountants'],
-  ['ent', 'enterprises'],
   ['ents', 'enterprises'],
   ['hldgs', 'holdings'],
   ['mktg', 'marketing'],

@@ -68,6 +68,7 @@ const LEGAL_FORMS: readonly string[] = [
   'vof',
   'ab',
   'as',
+  'a s',
   'asa',
   'aps',
   'oy',

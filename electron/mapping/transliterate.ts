@@ -34,6 +34,7 @@ const UMLAUT_SPELLING: Readonly<Record<string, string>> = {
 
 const NON_DECOMPOSING_PATTERN = /[ßẞæÆøØœŒłŁđĐðÐþÞı]/g;
 const UMLAUT_PATTERN = /[äöüÄÖÜ]/g;
+const HAS_UMLAUT = /[äöüÄÖÜ]/;
 const COMBINING_MARKS = /\p{M}+/gu;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range starts at NUL on purpose
 const ASCII_ONLY = /^[\u0000-\u007f]*$/;
@@ -56,7 +57,6 @@ export function transliterateUmlauts(text: string): string | null {
   if (isAscii(text)) return null;
   // NFC first so a decomposed "u + ¨" is seen as "ü".
   const composed = text.normalize('NFC');
-  if (!UMLAUT_PATTERN.test(composed)) return null;
-  UMLAUT_PATTERN.lastIndex = 0;
+  if (!HAS_UMLAUT.test(composed)) return null;
   return stripAccents(composed.replace(UMLAUT_PATTERN, (ch) => UMLAUT_SPELLING[ch] ?? ch));
 }

@@ -1,0 +1,103 @@
+import { throwIfAborted } from './abort';
+import { registrableDomain } from './domain';
+import { type NameKeys, normaliseName } from './normalise-name';
+import type { AbortFlag, HaloClientInput } from './types';
+import { Vocabulary } from './vocabulary';
+
+/** A Halo client with every key precomputed once. */
+export interface ClientRecord {
+  position: number;
+  id: number;
+  name: string;
+  inactive: boolean;
+  keys: NameKeys;
+  domain: string | null;
+  tokenIds: number[];
+  /** Which client field holds which external id, to say so in a reason. */
+  externalIds: { field: 'ref' | 'accountsid' | 'id'; value: string }[];
+  /** Sum of the IDF weights of the client's words, the client's side of the fuzzy denominator. */
+  weightTotal: number;
+}
+
+/** Lookup tables from each kind of evidence to client positions. */
+export interface ClientIndex {
+  records: ClientRecord[];
+  byExactName: Map<string, number[]>;
+  byKey: Map<string, number[]>;
+  byDomain: Map<string, number[]>;
+  byExternalId: Map<string, number[]>;
+  byClientId: Map<number, number>;
+  vocabulary: Vocabulary;
+}
+
+/** Identifiers compare case- and space-insensitively: "ACC-001 " = "acc-001". */
+export function normaliseExternalId(value: string | number | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const text = String(value).trim().toLowerCase();
+  return text === '' ? null : text;
+}
+
+function addTo<K>(map: Map<K, number[]>, key: K, position: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [position]);
+  else if (list[list.length - 1] !== position) list.push(position);
+}
+
+const ABORT_CHECK_EVERY = 512;
+
+export function buildClientIndex(clients: readonly HaloClientInput[], signal?: AbortFlag): ClientIndex {
+  const index: ClientIndex = {
+    records: [],
+    byExactName: new Map(),
+    byKey: new Map(),
+    byDomain: new Map(),
+    byExternalId: new Map(),
+    byClientId: new Map(),
+    vocabulary: new Vocabulary(),
+  };
+  for (const client of clients) {
+    if (index.records.length % ABORT_CHECK_EVERY === 0) throwIfAborted(signal);
+    // Halo never sends the same id twice in one list on purpose; paging can, so keep the first.
+    if (typeof client.name !== 'string' || index.byClientId.has(client.id)) continue;
+    const keys = normaliseName(client.name);
+    if (keys.key === '') continue;
+    const position = index.records.length;
+    const tokenIds = index.vocabulary.addDocument(position, keys.tokens);
+    const record: ClientRecord = {
+      position,
+      id: client.id,
+      name: keys.exact,
+      inactive: client.inactive === true,
+      keys,
+      domain: registrableDomain(client.website),
+      tokenIds,
+      externalIds: [],
+      weightTotal: 0,
+    };
+    index.records.push(record);
+    index.byClientId.set(client.id, position);
+    addTo(index.byExactName, keys.exact, position);
+    addTo(index.byKey, keys.key, position);
+    addTo(index.byKey, keys.compactKey, position);
+    if (keys.altKey !== null) addTo(index.byKey, keys.altKey, position);
+    if (record.domain !== null) addTo(index.byDomain, record.domain, position);
+    const externals = [
+      ['ref', client.ref],
+      ['accountsid', client.accountsid],
+      ['id', client.id],
+    ] as const;
+    for (const [field, raw] of externals) {
+      const value = normaliseExternalId(raw);
+      if (value === null) continue;
+      record.externalIds.push({ field, value });
+      addTo(index.byExternalId, value, position);
+    }
+  }
+  index.vocabulary.seal();
+  for (const record of index.records) {
+    let total = 0;
+    for (const tokenId of record.tokenIds) total += index.vocabulary.idf(tokenId);
+    record.weightTotal = total;
+  }
+  return index;
+}
