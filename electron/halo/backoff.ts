@@ -61,7 +61,10 @@ export function rateLimitDelayMs(
 ): { delayMs: number; source: 'retry-after' | 'backoff' } {
   const fromHeader = parseRetryAfter(retryAfterHeader, nowMs);
   if (fromHeader !== null) {
-    return { delayMs: Math.min(policy.maxRetryAfterMs, Math.max(policy.floorMs, fromHeader)), source: 'retry-after' };
+    return {
+      delayMs: Math.min(policy.maxRetryAfterMs, Math.max(policy.floorMs, fromHeader)),
+      source: 'retry-after',
+    };
   }
   return { delayMs: backoffDelayMs(attempt, random, policy), source: 'backoff' };
 }

@@ -89,7 +89,8 @@ export function usableDiscoveredAuthBase(authUrl: string, protocol: HaloProtocol
     return null;
   }
   if (parsed.protocol !== `${protocol}:`) return null;
-  if (parsed.username !== '' || parsed.password !== '' || parsed.search !== '' || parsed.hash !== '') return null;
+  if (parsed.username !== '' || parsed.password !== '' || parsed.search !== '' || parsed.hash !== '')
+    return null;
   return trimSlashes(`${parsed.origin}${parsed.pathname}`);
 }
 
