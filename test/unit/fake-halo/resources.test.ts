@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeHalo, startFakeHalo } from '../../fake-halo';
+import { apiGet, apiJson, getToken } from './helpers';
+
+describe('fake Halo: agents, teams, top levels, sites, unknown routes, stats', () => {
+  let fake: FakeHalo;
+  let token: string;
+
+  beforeAll(async () => {
+    fake = await startFakeHalo({ clients: 40, rateLimit: false });
+    token = await getToken(fake);
+  });
+  afterAll(() => fake.stop());
+
+  it('/api/Agent/me is the bare API agent, member of every team', async () => {
+    const me = await apiJson(fake, '/api/Agent/me', token);
+    expect(me).toMatchObject({
+      id: 7,
+      name: 'Rewst API',
+      isdisabled: false,
+      isapiagent: true,
+      email: expect.any(String),
+    });
+    const teams = (await apiJson(fake, '/api/Team', token)) as { id: number; name: string }[];
+    const memberOf = (me as { teams: { id: number; team: string; name: string }[] }).teams;
+    expect(memberOf.map((team) => team.id).sort()).toEqual(teams.map((team) => team.id).sort());
+    expect(memberOf[0]).toMatchObject({ team: teams[0]?.name, name: teams[0]?.name });
+  });
+
+  it('/api/Team is a bare array of teams', async () => {
+    const teams = await apiJson(fake, '/api/team', token);
+    expect(Array.isArray(teams)).toBe(true);
+    expect((teams as unknown[]).length).toBeGreaterThanOrEqual(4);
+    expect((teams as unknown[])[0]).toMatchObject({ id: expect.any(Number), name: expect.any(String) });
+  });
+
+  it('/api/Agent is a bare array; API and disabled agents only appear when asked for', async () => {
+    const names = async (query: string): Promise<string[]> =>
+      ((await apiJson(fake, `/api/Agent${query}`, token)) as { name: string }[]).map((agent) => agent.name);
+    const people = await names('');
+    expect(people.length).toBeGreaterThan(0);
+    expect(people).not.toContain('Rewst API');
+    expect(people).not.toContain('Jo Müller');
+    expect(await names('?includeapiagents=true')).toContain('Rewst API');
+    expect(await names('?includedisabled=true')).toContain('Jo Müller');
+  });
+
+  it('/api/TopLevel is a bare array by default', async () => {
+    expect(await apiJson(fake, '/api/TopLevel', token)).toEqual([
+      { id: 1, name: 'Customers', inactive: false },
+      { id: 2, name: 'Prospects', inactive: false },
+      { id: 3, name: 'Internal', inactive: false },
+    ]);
+  });
+
+  it("/api/TopLevel in the 'wrapper' ({tree}) and 'toplevels-wrapper' shapes", async () => {
+    const tree = await startFakeHalo({ clients: 1, topLevelShape: 'wrapper' });
+    const wrapped = await startFakeHalo({ clients: 1, topLevelShape: 'toplevels-wrapper' });
+    try {
+      const treeBody = await apiJson(tree, '/api/TopLevel', await getToken(tree));
+      expect(treeBody).toMatchObject({ record_count: 3, tree: expect.any(Array) });
+      expect((treeBody as { tree: { name: string }[] }).tree.map((t) => t.name)).toEqual([
+        'Customers',
+        'Prospects',
+        'Internal',
+      ]);
+      const listBody = await apiJson(wrapped, '/api/TopLevel', await getToken(wrapped));
+      expect(listBody).toMatchObject({ record_count: 3, toplevels: expect.any(Array) });
+    } finally {
+      await Promise.all([tree.stop(), wrapped.stop()]);
+    }
+  });
+
+  it('/api/Site?client_id= lists that client’s sites, main site included', async () => {
+    const client = fake.clients().find((row) => row.id % 6 === 0 && !row.inactive) ?? fake.clients()[0];
+    if (!client) throw new Error('no clients');
+    const body = (await apiJson(fake, `/api/Site?client_id=${client.id}`, token)) as {
+      record_count: number;
+      sites: { id: number; name: string; client_id: number; client_name: string; clientsite_name: string }[];
+    };
+    expect(body.record_count).toBe(body.sites.length);
+    expect(body.sites.every((site) => site.client_id === client.id && site.client_name === client.name)).toBe(
+      true,
+    );
+    expect(body.sites).toContainEqual(
+      expect.objectContaining({ id: client.main_site_id, name: client.main_site_name, inactive: false }),
+    );
+    const all = (await apiJson(fake, '/api/Site?includeinactive=true', token)) as { sites: unknown[] };
+    expect(all.sites.length).toBeGreaterThanOrEqual(fake.clients().length);
+  });
+
+  it('unknown routes answer 404 with an HTML page, as IIS does (with or without a token)', async () => {
+    for (const path of ['/api/Nope', '/nothing/here', '/']) {
+      const response = await apiGet(fake, path, token);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toBe('text/html');
+      expect(await response.text()).toContain('404 - File or directory not found.');
+    }
+  });
+
+  it('counts requests by kind and by lower-cased path; resetStats() clears in place', async () => {
+    fake.resetStats();
+    const stats = fake.stats;
+    await apiGet(fake, '/api/Team', token);
+    await apiGet(fake, '/API/team/', token);
+    await fetch(`${fake.url}/api/authinfo`);
+    await apiGet(fake, '/api/Client?count=2', token);
+    expect(stats).toMatchObject({ requests: 4, tokenRequests: 0, apiRequests: 4, rateLimited: 0 });
+    expect(stats.byPath).toEqual({ '/api/team': 2, '/api/authinfo': 1, '/api/client': 1 });
+    expect(Object.values(stats.clientIdsServed)).toEqual([1, 1]);
+    fake.resetStats();
+    expect(stats).toEqual({
+      requests: 0,
+      tokenRequests: 0,
+      apiRequests: 0,
+      rateLimited: 0,
+      byPath: {},
+      clientIdsServed: {},
+    });
+    expect(fake.stats).toBe(stats);
+  });
+
+  it('uses a custom agent and teams when given', async () => {
+    const custom = await startFakeHalo({
+      clients: 1,
+      teams: [
+        { id: 3, name: 'Alpha' },
+        { id: 6, name: 'Beta' },
+      ],
+      agent: {
+        id: 42,
+        name: 'Integration Bot',
+        email: 'bot@x.test',
+        isdisabled: true,
+        isapiagent: true,
+        teamIds: [6],
+      },
+    });
+    try {
+      const customToken = await getToken(custom);
+      const me = await apiJson(custom, '/api/Agent/me', customToken);
+      expect(me).toMatchObject({ id: 42, isdisabled: true, teams: [{ id: 6, name: 'Beta' }] });
+      expect(await apiJson(custom, '/api/Team', customToken)).toHaveLength(2);
+    } finally {
+      await custom.stop();
+    }
+  });
+});
