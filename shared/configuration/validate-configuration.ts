@@ -87,6 +87,7 @@ export function validateConfiguration(
   if (hint) hints.tenant = hint;
 
   if (
+    !isOnPremise &&
     tenant === '' &&
     resourceServer !== undefined &&
     authServer &&

@@ -581,6 +581,17 @@ describe('validateConfiguration', () => {
     });
   });
 
+  it('never asks an on-premise configuration for a tenant, whatever its auth server', () => {
+    const result = validateConfiguration({
+      ...hosted,
+      resourceServer: 'halo.example.com',
+      authServer: 'auth.haloservicedesk.com',
+      isOnPremise: true,
+    });
+    expect(result.ok).toBe(true);
+    expect(result.notes.authServer).toContain('hosted by Halo');
+  });
+
   it('does not require a tenant when the auth server is the instance itself', () => {
     expect(validateConfiguration({ ...hosted, authServer: 'acme.halopsa.com/auth' }).ok).toBe(true);
   });
