@@ -57,10 +57,10 @@ async function createServer(
   return { server, caPem: credentials.caPem };
 }
 
-function listen(server: Server): Promise<number> {
+function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, LISTEN_HOST, () => {
+    server.listen(port, LISTEN_HOST, () => {
       server.off('error', reject);
       resolve((server.address() as AddressInfo).port);
     });
@@ -101,7 +101,7 @@ export async function startFakeHalo(options: FakeHaloOptions = {}): Promise<Fake
       } else res.destroy();
     });
   });
-  const port = await listen(server);
+  const port = await listen(server, options.port ?? 0);
   const hostname = options.tls ? 'localhost' : LISTEN_HOST;
   const host = `${hostname}:${port}`;
   const url = `${options.tls ? 'https' : 'http'}://${host}`;

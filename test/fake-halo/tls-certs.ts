@@ -31,6 +31,11 @@ interface Authority {
   pem: string;
 }
 
+/** forge writes PEM with CRLF; everything else (Node, openssl, files on disk) uses LF. */
+function toLf(pem: string): string {
+  return pem.replace(/\r\n/g, '\n');
+}
+
 const generateKeyPairAsync = promisify(generateKeyPair);
 const DAY_MS = 86_400_000;
 
@@ -67,7 +72,7 @@ async function createAuthority(): Promise<Authority> {
     { name: 'subjectKeyIdentifier' },
   ]);
   cert.sign(key, forge.md.sha256.create());
-  return { cert, key, pem: forge.pki.certificateToPem(cert) };
+  return { cert, key, pem: toLf(forge.pki.certificateToPem(cert)) };
 }
 
 function createServerCredentials(
@@ -99,7 +104,7 @@ function createServerCredentials(
     },
   ]);
   cert.sign(authority.key, forge.md.sha256.create());
-  return { caPem: authority.pem, certPem: forge.pki.certificateToPem(cert), keyPem: keys.privateKey };
+  return { caPem: authority.pem, certPem: toLf(forge.pki.certificateToPem(cert)), keyPem: keys.privateKey };
 }
 
 let authority: Promise<Authority> | undefined;

@@ -48,6 +48,8 @@ export interface FakeHaloOptions {
   clients?: number | FakeClientRow[];
   /** default 1 */
   seed?: number;
+  /** Extra (beyond the agreed API): the port to listen on, on 127.0.0.1. Default 0 (a random free port). */
+  port?: number;
   /** fraction of seeded clients marked inactive, default 0.05 */
   inactiveShare?: number;
   /** HTTPS with a CA the fake generates at start; default false (plain HTTP) */

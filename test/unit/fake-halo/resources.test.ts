@@ -145,4 +145,17 @@ describe('fake Halo: agents, teams, top levels, sites, unknown routes, stats', (
       await custom.stop();
     }
   });
+
+  it('listens on a given port when asked (an extra option for the demo)', async () => {
+    const probe = await startFakeHalo({ clients: 0 });
+    const port = probe.port;
+    await probe.stop();
+    const fixed = await startFakeHalo({ clients: 0, port });
+    try {
+      expect(fixed.port).toBe(port);
+      expect((await fetch(`http://127.0.0.1:${port}/api/authinfo`)).status).toBe(200);
+    } finally {
+      await fixed.stop();
+    }
+  });
 });
