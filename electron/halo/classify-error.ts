@@ -471,8 +471,9 @@ export function classifyResponse(res: ResponseFacts, ctx: RequestContext): HaloE
   if (ctx.purpose === 'token') {
     const { error, description } = oauthErrorOf(res.body);
     if (error === 'invalid_client' || error === 'unauthorized_client') return invalidClientInfo(res, ctx);
+    // Halo's tenant refusal is `invalid_request`; its description (when there is one) names the tenant.
     const mentionsTenant = /tenant/i.test(`${error ?? ''} ${description}`);
-    if (mentionsTenant || ((res.status === 400 || res.status === 401) && error === 'invalid_request')) {
+    if (mentionsTenant || (error === 'invalid_request' && description.trim() === '')) {
       return invalidTenantInfo(res, ctx);
     }
     if (res.status === 401) return invalidClientInfo(res, ctx);

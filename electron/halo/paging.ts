@@ -118,14 +118,15 @@ export async function readAllPages(
         stats.pageSize = served; // the server caps pages below what we asked: follow its size
       }
       let fresh = 0;
+      let repeated = 0;
       for (const row of page.rows) {
-        if (byId.has(row.id)) {
-          if (firstPass) stats.shiftDetected = true;
-        } else {
-          fresh += 1;
-        }
+        if (byId.has(row.id)) repeated += 1;
+        else fresh += 1;
         byId.set(row.id, row);
       }
+      // Some rows again next to new ones: the ordering moved under us. All rows again is not a shift
+      // but a server ignoring page_no; the no-new-ids stop below handles that.
+      if (firstPass && repeated > 0 && fresh > 0) stats.shiftDetected = true;
       report();
       if (served === 0 || served < stats.pageSize) return;
       if (firstPass && fresh === 0) return;
