@@ -26,10 +26,15 @@ function clientCredentials(req: IncomingMessage, form: URLSearchParams): { id: s
     const decoded = Buffer.from(basic, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon > 0) {
-      return {
-        id: decodeURIComponent(decoded.slice(0, colon)),
-        secret: decodeURIComponent(decoded.slice(colon + 1)),
+      // RFC 6749 §2.3.1 form-encodes both parts; a malformed escape is simply a wrong credential.
+      const formDecode = (text: string): string => {
+        try {
+          return decodeURIComponent(text.replace(/\+/g, ' '));
+        } catch {
+          return text;
+        }
       };
+      return { id: formDecode(decoded.slice(0, colon)), secret: formDecode(decoded.slice(colon + 1)) };
     }
   }
   return { id: form.get('client_id') ?? '', secret: form.get('client_secret') ?? '' };

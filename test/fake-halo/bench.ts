@@ -5,6 +5,7 @@
  *
  * Figures only; nothing is asserted. Every request goes to 127.0.0.1 and the run is bounded.
  */
+import { z } from 'zod';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, startFakeHalo } from './index';
 
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
         scope: 'all',
       }),
     });
-    const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+    const { access_token: token } = z.object({ access_token: z.string() }).parse(await tokenResponse.json());
     const headers = { Authorization: `Bearer ${token}` };
     const rows = await timed('page through 20,000 clients (100/page, sequential)', async () => {
       let total = 0;
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
         const response = await fetch(`${big.url}/api/Client?pageinate=true&page_size=100&page_no=${pageNo}`, {
           headers,
         });
-        const page = (await response.json()) as { clients: unknown[] };
+        const page = z.object({ clients: z.array(z.unknown()) }).parse(await response.json());
         total += page.clients.length;
         if (page.clients.length < 100) break;
       }

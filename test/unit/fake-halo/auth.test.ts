@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   FAKE_CLIENT_ID,
   FAKE_CLIENT_SECRET,
@@ -6,7 +7,7 @@ import {
   type FakeHaloOptions,
   startFakeHalo,
 } from '../../fake-halo';
-import { apiGet, getToken, manualClock, tokenRequest } from './helpers';
+import { apiGet, getToken, manualClock, tokenBodySchema, tokenRequest } from './helpers';
 
 const running: FakeHalo[] = [];
 async function start(options: FakeHaloOptions = {}): Promise<FakeHalo> {
@@ -56,6 +57,13 @@ describe('fake Halo: token endpoint', () => {
       body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'all' }),
     });
     expect(response.status).toBe(200);
+    const malformed = Buffer.from(`${FAKE_CLIENT_ID}:%zz`).toString('base64');
+    const refused = await fetch(`${fake.url}/auth/token`, {
+      method: 'POST',
+      headers: { Authorization: `Basic ${malformed}` },
+      body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'all' }),
+    });
+    expect(refused.status).toBe(401);
   });
 
   it('uses custom credentials and token lifetime when given', async () => {
@@ -118,8 +126,7 @@ describe('fake Halo: bearer check on /api', () => {
     const fake = await start();
     const unscoped = await tokenRequest(fake, { scope: null });
     expect(unscoped.status).toBe(200);
-    const body: unknown = await unscoped.json();
-    const token = String((body as { access_token: unknown }).access_token);
+    const token = tokenBodySchema.parse(await unscoped.json()).access_token;
     const response = await apiGet(fake, '/api/Agent/me', token);
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
@@ -178,7 +185,9 @@ describe('fake Halo: authinfo', () => {
 
   it('its auth_url + /token is a working token URL', async () => {
     const fake = await start();
-    const info = (await (await fetch(`${fake.url}/api/authinfo`)).json()) as { auth_url: string };
+    const info = z
+      .object({ auth_url: z.string() })
+      .parse(await (await fetch(`${fake.url}/api/authinfo`)).json());
     const response = await fetch(`${info.auth_url}/token`, {
       method: 'POST',
       body: new URLSearchParams({

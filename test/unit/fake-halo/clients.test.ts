@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { type FakeClientRow, type FakeHalo, startFakeHalo } from '../../fake-halo';
 import { apiGet, apiJson, clientPage, getToken } from './helpers';
 
@@ -121,7 +122,7 @@ describe('fake Halo: /api/Client over a seeded list', () => {
   it('idonly returns rows with just the id', async () => {
     const body = await apiJson(fake, '/api/Client?idonly=true&count=3', token);
     expect(body).toMatchObject({ record_count: 3 });
-    expect((body as { clients: unknown[] }).clients).toEqual([
+    expect(z.object({ clients: z.array(z.unknown()) }).parse(body).clients).toEqual([
       { id: expect.any(Number) },
       { id: expect.any(Number) },
       { id: expect.any(Number) },

@@ -25,15 +25,25 @@ export function tokenRequest(fake: FakeHalo, request: TokenRequest = {}): Promis
 export async function getToken(fake: FakeHalo, request: TokenRequest = {}): Promise<string> {
   const response = await tokenRequest(fake, request);
   if (response.status !== 200) throw new Error(`token request failed: ${response.status}`);
-  const body: unknown = await response.json();
-  if (typeof body !== 'object' || body === null || !('access_token' in body)) throw new Error('no token');
-  return String(body.access_token);
+  return tokenBodySchema.parse(await response.json()).access_token;
 }
 
 export function apiGet(fake: FakeHalo, pathAndQuery: string, token?: string): Promise<Response> {
   const headers: Record<string, string> = token === undefined ? {} : { Authorization: `Bearer ${token}` };
   return fetch(`${fake.url}${pathAndQuery}`, { headers });
 }
+
+/** GET + JSON checked against `schema`, for routes expected to succeed; fails loudly otherwise. */
+export async function apiParsed<T>(
+  fake: FakeHalo,
+  pathAndQuery: string,
+  token: string,
+  schema: z.ZodType<T>,
+): Promise<T> {
+  return schema.parse(await apiJson(fake, pathAndQuery, token));
+}
+
+export const tokenBodySchema = z.object({ access_token: z.string() });
 
 /** GET + JSON for routes expected to succeed; fails loudly otherwise. */
 export async function apiJson(fake: FakeHalo, pathAndQuery: string, token: string): Promise<unknown> {

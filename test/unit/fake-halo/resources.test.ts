@@ -1,6 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { type FakeHalo, startFakeHalo } from '../../fake-halo';
-import { apiGet, apiJson, getToken } from './helpers';
+import { apiGet, apiJson, apiParsed, getToken } from './helpers';
+
+const teamsSchema = z.array(z.object({ id: z.number(), name: z.string() }));
+const sitesSchema = z.object({
+  record_count: z.number(),
+  sites: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      client_id: z.number(),
+      client_name: z.string(),
+      clientsite_name: z.string(),
+      inactive: z.boolean(),
+    }),
+  ),
+});
 
 describe('fake Halo: agents, teams, top levels, sites, unknown routes, stats', () => {
   let fake: FakeHalo;
@@ -21,22 +37,24 @@ describe('fake Halo: agents, teams, top levels, sites, unknown routes, stats', (
       isapiagent: true,
       email: expect.any(String),
     });
-    const teams = (await apiJson(fake, '/api/Team', token)) as { id: number; name: string }[];
-    const memberOf = (me as { teams: { id: number; team: string; name: string }[] }).teams;
+    const teams = await apiParsed(fake, '/api/Team', token, teamsSchema);
+    const memberOf = z
+      .object({ teams: z.array(z.object({ id: z.number(), team: z.string(), name: z.string() })) })
+      .parse(me).teams;
     expect(memberOf.map((team) => team.id).sort()).toEqual(teams.map((team) => team.id).sort());
     expect(memberOf[0]).toMatchObject({ team: teams[0]?.name, name: teams[0]?.name });
   });
 
   it('/api/Team is a bare array of teams', async () => {
-    const teams = await apiJson(fake, '/api/team', token);
-    expect(Array.isArray(teams)).toBe(true);
-    expect((teams as unknown[]).length).toBeGreaterThanOrEqual(4);
-    expect((teams as unknown[])[0]).toMatchObject({ id: expect.any(Number), name: expect.any(String) });
+    const teams = await apiParsed(fake, '/api/team', token, teamsSchema);
+    expect(teams.length).toBeGreaterThanOrEqual(4);
   });
 
   it('/api/Agent is a bare array; API and disabled agents only appear when asked for', async () => {
     const names = async (query: string): Promise<string[]> =>
-      ((await apiJson(fake, `/api/Agent${query}`, token)) as { name: string }[]).map((agent) => agent.name);
+      (await apiParsed(fake, `/api/Agent${query}`, token, z.array(z.object({ name: z.string() })))).map(
+        (agent) => agent.name,
+      );
     const people = await names('');
     expect(people.length).toBeGreaterThan(0);
     expect(people).not.toContain('Rewst API');
@@ -59,11 +77,12 @@ describe('fake Halo: agents, teams, top levels, sites, unknown routes, stats', (
     try {
       const treeBody = await apiJson(tree, '/api/TopLevel', await getToken(tree));
       expect(treeBody).toMatchObject({ record_count: 3, tree: expect.any(Array) });
-      expect((treeBody as { tree: { name: string }[] }).tree.map((t) => t.name)).toEqual([
-        'Customers',
-        'Prospects',
-        'Internal',
-      ]);
+      expect(
+        z
+          .object({ tree: teamsSchema })
+          .parse(treeBody)
+          .tree.map((t) => t.name),
+      ).toEqual(['Customers', 'Prospects', 'Internal']);
       const listBody = await apiJson(wrapped, '/api/TopLevel', await getToken(wrapped));
       expect(listBody).toMatchObject({ record_count: 3, toplevels: expect.any(Array) });
     } finally {
@@ -74,18 +93,16 @@ describe('fake Halo: agents, teams, top levels, sites, unknown routes, stats', (
   it('/api/Site?client_id= lists that client’s sites, main site included', async () => {
     const client = fake.clients().find((row) => row.id % 6 === 0 && !row.inactive) ?? fake.clients()[0];
     if (!client) throw new Error('no clients');
-    const body = (await apiJson(fake, `/api/Site?client_id=${client.id}`, token)) as {
-      record_count: number;
-      sites: { id: number; name: string; client_id: number; client_name: string; clientsite_name: string }[];
-    };
+    const body = await apiParsed(fake, `/api/Site?client_id=${client.id}`, token, sitesSchema);
     expect(body.record_count).toBe(body.sites.length);
+    expect(body.sites).toHaveLength(client.id % 6 === 0 ? 2 : 1);
     expect(body.sites.every((site) => site.client_id === client.id && site.client_name === client.name)).toBe(
       true,
     );
     expect(body.sites).toContainEqual(
       expect.objectContaining({ id: client.main_site_id, name: client.main_site_name, inactive: false }),
     );
-    const all = (await apiJson(fake, '/api/Site?includeinactive=true', token)) as { sites: unknown[] };
+    const all = await apiParsed(fake, '/api/Site?includeinactive=true', token, sitesSchema);
     expect(all.sites.length).toBeGreaterThanOrEqual(fake.clients().length);
   });
 
