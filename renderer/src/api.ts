@@ -1,5 +1,12 @@
 import type { HaloSetupApi } from '../../shared/api';
-import type { AppErrorData, BackendEvent, ChannelName, IpcResult, RequestOf, ResponseOf } from '../../shared/ipc';
+import type {
+  AppErrorData,
+  BackendEvent,
+  ChannelName,
+  IpcResult,
+  RequestOf,
+  ResponseOf,
+} from '../../shared/ipc';
 
 declare global {
   interface Window {

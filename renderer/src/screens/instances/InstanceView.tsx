@@ -1,0 +1,151 @@
+import { type ReactNode, useEffect, useState } from 'react';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import type { InstanceSummary } from '../../../../shared/domain';
+import type { ConfigurationView } from '../../../../shared/ipc';
+import { api } from '../../api';
+import { AppButton } from '../../components/AppButton';
+import { KeyIcon, PencilIcon, TrashIcon } from '../../components/Icons';
+import { StatusBadge } from '../../components/StatusBadge';
+import { messageOf } from '../../lib/errors';
+import { ConfigurationForm } from '../configuration/ConfigurationForm';
+import { useValidationRun } from '../validation/use-validation-run';
+import { ValidationPanel } from '../validation/ValidationPanel';
+
+interface SectionProps {
+  instance: InstanceSummary;
+  now: Date;
+  onChanged(): void;
+}
+
+/**
+ * The screens of one instance. Today there is one; the setup guide and organization mapping arrive
+ * as more entries here, and the tab bar appears as soon as there are two.
+ */
+const SECTIONS: ReadonlyArray<{ id: string; label: string; render(props: SectionProps): ReactNode }> = [
+  { id: 'connection', label: 'Connection', render: (props) => <ConnectionSection {...props} /> },
+];
+
+export function InstanceView({
+  instance,
+  now,
+  onRename,
+  onDelete,
+  onChanged,
+}: {
+  instance: InstanceSummary;
+  now: Date;
+  onRename(): void;
+  onDelete(): void;
+  /** Something about the instance changed (saved, validated): refresh the list. */
+  onChanged(): void;
+}) {
+  const props: SectionProps = { instance, now, onChanged };
+  const [first] = SECTIONS;
+  return (
+    <div className="instance-view">
+      <header className="instance-header">
+        <div className="instance-header__titles">
+          <h1 className="instance-header__name">{instance.name}</h1>
+          <div className="instance-header__meta">
+            <span
+              className={
+                instance.resourceServer
+                  ? 'instance-header__host'
+                  : 'instance-header__host instance-header__host--none'
+              }
+            >
+              {instance.resourceServer ?? 'Not configured'}
+            </span>
+            <StatusBadge last={instance.lastValidation} now={now} />
+            {instance.hasClientSecret ? (
+              <span className="secret-chip">
+                <KeyIcon size={12} />
+                secret stored
+              </span>
+            ) : null}
+          </div>
+        </div>
+        <div className="instance-header__actions">
+          <AppButton variant="quiet" onPress={onRename}>
+            <PencilIcon size={15} />
+            Rename
+          </AppButton>
+          <AppButton variant="quiet" className="button--quiet-danger" onPress={onDelete}>
+            <TrashIcon size={15} />
+            Delete
+          </AppButton>
+        </div>
+      </header>
+      {SECTIONS.length > 1 ? (
+        <Tabs className="sections">
+          <TabList aria-label={`${instance.name} screens`} className="sections__tabs">
+            {SECTIONS.map((section) => (
+              <Tab key={section.id} id={section.id} className="sections__tab">
+                {section.label}
+              </Tab>
+            ))}
+          </TabList>
+          {SECTIONS.map((section) => (
+            <TabPanel key={section.id} id={section.id} className="sections__panel">
+              {section.render(props)}
+            </TabPanel>
+          ))}
+        </Tabs>
+      ) : first ? (
+        <div className="sections__panel">{first.render(props)}</div>
+      ) : null}
+    </div>
+  );
+}
+
+/** The configuration form beside the validation panel; saving runs a validation right away. */
+function ConnectionSection({ instance, now, onChanged }: SectionProps) {
+  const [loaded, setLoaded] = useState<
+    | { state: 'loading' }
+    | { state: 'ready'; configuration: ConfigurationView | null }
+    | { state: 'error'; message: string }
+  >({ state: 'loading' });
+  const { run, start } = useValidationRun(instance.id, onChanged);
+
+  useEffect(() => {
+    let live = true;
+    api.config
+      .get(instance.id)
+      .then((response) => live && setLoaded({ state: 'ready', configuration: response.configuration }))
+      .catch((error: unknown) => live && setLoaded({ state: 'error', message: messageOf(error) }));
+    return () => {
+      live = false;
+    };
+  }, [instance.id]);
+
+  if (loaded.state === 'loading') {
+    return <p className="loading">Loading the configuration…</p>;
+  }
+  if (loaded.state === 'error') {
+    return (
+      <p className="banner banner--error" role="alert">
+        {loaded.message}
+      </p>
+    );
+  }
+  return (
+    <div className="connection">
+      <ConfigurationForm
+        instanceId={instance.id}
+        configuration={loaded.configuration}
+        onSaved={(configuration) => {
+          setLoaded({ state: 'ready', configuration });
+          onChanged();
+          void start();
+        }}
+      />
+      <ValidationPanel
+        instance={instance}
+        configuration={loaded.configuration}
+        run={run}
+        onValidate={() => void start()}
+        now={now}
+      />
+    </div>
+  );
+}

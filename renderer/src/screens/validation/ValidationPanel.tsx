@@ -1,0 +1,287 @@
+import { useEffect, useRef, useState } from 'react';
+import { buildDiagnosticsReport } from '../../../../shared/diagnostics';
+import type { InstanceSummary } from '../../../../shared/domain';
+import type { ConfigurationView } from '../../../../shared/ipc';
+import type { ValidationStep, ValidationWarning } from '../../../../shared/validation';
+import { api } from '../../api';
+import { AppButton } from '../../components/AppButton';
+import {
+  CheckCircleIcon,
+  CheckIcon,
+  CopyIcon,
+  DashCircleIcon,
+  ErrorCircleIcon,
+  PendingIcon,
+  RefreshIcon,
+  SpinnerIcon,
+  WarningIcon,
+} from '../../components/Icons';
+import { formatRelativeTime } from '../../lib/relative-time';
+import type { ValidationRun } from './use-validation-run';
+
+const STATUS_WORDS: Record<ValidationStep['status'], string> = {
+  pending: 'Waiting',
+  running: 'Running',
+  ok: 'Passed',
+  warning: 'Passed with a warning',
+  failed: 'Failed',
+  skipped: 'Skipped',
+};
+
+function StepIcon({ status }: { status: ValidationStep['status'] }) {
+  switch (status) {
+    case 'ok':
+      return <CheckCircleIcon size={20} />;
+    case 'warning':
+      return <WarningIcon size={20} />;
+    case 'failed':
+      return <ErrorCircleIcon size={20} />;
+    case 'running':
+      return <SpinnerIcon size={20} />;
+    case 'skipped':
+      return <DashCircleIcon size={20} />;
+    default:
+      return <PendingIcon size={20} />;
+  }
+}
+
+function formatDetails(details: Record<string, string | number | boolean | null>): string {
+  const parts: string[] = [];
+  if (details.status !== undefined && details.status !== null) parts.push(`HTTP ${details.status}`);
+  if (typeof details.url === 'string') parts.push(details.url);
+  return parts.join(' · ');
+}
+
+function StepRow({ step }: { step: ValidationStep }) {
+  return (
+    <li className={`step step--${step.status}`} data-step={step.id}>
+      <span className="step__icon">
+        <StepIcon status={step.status} />
+      </span>
+      <div className="step__body">
+        <div className="step__head">
+          <span className="step__label">{step.label}</span>
+          <span className="visually-hidden">: {STATUS_WORDS[step.status]}</span>
+          {step.durationMs !== null ? (
+            <span className="step__time">{Math.round(step.durationMs)} ms</span>
+          ) : null}
+        </div>
+        {step.evidence ? <p className="step__evidence">{step.evidence}</p> : null}
+        {step.status === 'skipped' && !step.evidence ? (
+          <p className="step__muted">Skipped because an earlier step failed.</p>
+        ) : null}
+        {step.error ? (
+          <div className="step__error">
+            <p className="step__error-message">{step.error.message}</p>
+            <p className="step__next">
+              <strong>What to do: </strong>
+              {step.error.nextStep}
+            </p>
+            <p className="step__code">
+              <code>{step.error.code}</code>
+              {formatDetails(step.error.details) ? <span> · {formatDetails(step.error.details)}</span> : null}
+            </p>
+          </div>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+function Warnings({ warnings }: { warnings: ValidationWarning[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <div className="validation-warnings">
+      <h4 className="validation-warnings__title">
+        {warnings.length === 1 ? '1 thing to check' : `${warnings.length} things to check`}
+      </h4>
+      <ul>
+        {warnings.map((warning) => (
+          <li key={warning.code} className="validation-warning" data-warning={warning.code}>
+            <WarningIcon size={16} />
+            <span>{warning.message}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Headline({ run, instance, now }: { run: ValidationRun; instance: InstanceSummary; now: Date }) {
+  if (run.phase === 'running') {
+    return (
+      <div className="validation-headline validation-headline--running" role="status">
+        <SpinnerIcon size={18} />
+        <span>Checking the connection to Halo…</span>
+      </div>
+    );
+  }
+  if (run.phase === 'error') {
+    return (
+      <div className="validation-headline validation-headline--failed" role="alert">
+        <ErrorCircleIcon size={18} />
+        <div>
+          <strong>Could not validate</strong>
+          <p>{run.error.message}</p>
+        </div>
+      </div>
+    );
+  }
+  if (run.phase === 'done') {
+    const { status } = run.result;
+    const failed = run.result.steps.find((step) => step.status === 'failed');
+    const text =
+      status === 'ok'
+        ? 'Connected: everything works'
+        : status === 'warning'
+          ? 'Connected, with warnings'
+          : `Failed at “${failed?.label ?? 'a step'}”`;
+    return (
+      <div
+        className={`validation-headline validation-headline--${status}`}
+        role={status === 'failed' ? 'alert' : 'status'}
+      >
+        {status === 'ok' ? (
+          <CheckCircleIcon size={18} />
+        ) : status === 'warning' ? (
+          <WarningIcon size={18} />
+        ) : (
+          <ErrorCircleIcon size={18} />
+        )}
+        <strong>{text}</strong>
+      </div>
+    );
+  }
+  const last = instance.lastValidation;
+  if (last && last.status !== 'never') {
+    return (
+      <div
+        className={`validation-headline validation-headline--${last.status} validation-headline--previous`}
+      >
+        {last.status === 'ok' ? (
+          <CheckCircleIcon size={18} />
+        ) : last.status === 'warning' ? (
+          <WarningIcon size={18} />
+        ) : (
+          <ErrorCircleIcon size={18} />
+        )}
+        <div>
+          <strong>
+            {last.status === 'failed' ? 'Failed' : 'Validated'} {formatRelativeTime(last.at, now)}
+          </strong>
+          <p>{last.summary}</p>
+        </div>
+      </div>
+    );
+  }
+  return null;
+}
+
+/**
+ * "A quick validation says exactly what is right and what is wrong": three requests to Halo, each with
+ * its status, time and evidence; a failure says what happened and what to do; warnings below. The
+ * diagnostics report is plain text for a support ticket, built (and redacted) by shared/diagnostics.
+ */
+export function ValidationPanel({
+  instance,
+  configuration,
+  run,
+  onValidate,
+  now,
+}: {
+  instance: InstanceSummary;
+  configuration: ConfigurationView | null;
+  run: ValidationRun;
+  onValidate(): void;
+  now: Date;
+}) {
+  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const resetTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(resetTimer.current), []);
+
+  async function copyDiagnostics() {
+    const app = await api.appInfo().catch(() => null);
+    const report = buildDiagnosticsReport({
+      generatedAt: new Date().toISOString(),
+      app,
+      instanceName: instance.name,
+      configuration,
+      result: run.phase === 'done' ? run.result : null,
+      failure: run.phase === 'error' ? run.error : null,
+    });
+    try {
+      await navigator.clipboard.writeText(report);
+      setCopyState('copied');
+    } catch {
+      setCopyState('failed');
+    }
+    clearTimeout(resetTimer.current);
+    resetTimer.current = setTimeout(() => setCopyState('idle'), 2500);
+  }
+
+  const steps = run.phase === 'running' || run.phase === 'done' ? run.steps : [];
+  const canValidate = configuration !== null && run.phase !== 'running';
+
+  return (
+    <section
+      className="card validation-panel"
+      aria-labelledby="validation-title"
+      aria-busy={run.phase === 'running'}
+    >
+      <div className="card__header">
+        <h2 className="card__title" id="validation-title">
+          Validation
+        </h2>
+        <p className="card__subtitle">
+          Three quick requests: an access token, the API agent, one page of customers.
+        </p>
+      </div>
+
+      <Headline run={run} instance={instance} now={now} />
+
+      {steps.length > 0 ? (
+        <ol className="steps" aria-label="Validation steps">
+          {steps.map((step) => (
+            <StepRow key={step.id} step={step} />
+          ))}
+        </ol>
+      ) : run.phase === 'idle' ? (
+        <p className="validation-empty">
+          {configuration
+            ? 'Run a validation to check that the saved configuration works.'
+            : 'Save the connection details and the app checks them right away.'}
+        </p>
+      ) : null}
+
+      {run.phase === 'done' ? <Warnings warnings={run.result.warnings} /> : null}
+
+      {run.phase === 'done' ? (
+        <dl className="endpoints">
+          <dt>Token URL</dt>
+          <dd>{run.result.endpoints.tokenUrl ?? 'not reached'}</dd>
+          <dt>API base</dt>
+          <dd>{run.result.endpoints.apiBase}</dd>
+        </dl>
+      ) : null}
+
+      <div className="validation-actions">
+        <AppButton variant="secondary" onPress={onValidate} isDisabled={!canValidate}>
+          <RefreshIcon size={15} />
+          {run.phase === 'idle' && !instance.lastValidation ? 'Validate now' : 'Validate again'}
+        </AppButton>
+        <AppButton variant="quiet" onPress={copyDiagnostics} isDisabled={run.phase === 'running'}>
+          {copyState === 'copied' ? <CheckIcon size={15} /> : <CopyIcon size={15} />}
+          {copyState === 'copied' ? 'Copied' : 'Copy diagnostics'}
+        </AppButton>
+        {copyState === 'failed' ? (
+          <span className="validation-actions__note" role="alert">
+            The clipboard refused; try again.
+          </span>
+        ) : null}
+        <span className="visually-hidden" role="status">
+          {copyState === 'copied' ? 'Diagnostics copied to the clipboard' : ''}
+        </span>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ValidationResult, ValidationStep } from '../../../../shared/validation';
+import { ApiError, api } from '../../api';
+
+export type ValidationRun =
+  | { phase: 'idle' }
+  | { phase: 'running'; steps: ValidationStep[] }
+  | { phase: 'done'; steps: ValidationStep[]; result: ValidationResult }
+  /** The validation could not start or crashed; the backend's error as data. */
+  | { phase: 'error'; error: { code: string; message: string } };
+
+/** What the three steps are called before the backend's first progress event names them. */
+export const PENDING_STEPS: ValidationStep[] = [
+  {
+    id: 'token',
+    label: 'Get an access token',
+    status: 'running',
+    durationMs: null,
+    evidence: '',
+    error: null,
+  },
+  {
+    id: 'agent',
+    label: 'Check the API agent (Agent/me)',
+    status: 'pending',
+    durationMs: null,
+    evidence: '',
+    error: null,
+  },
+  {
+    id: 'customers',
+    label: 'Read customers',
+    status: 'pending',
+    durationMs: null,
+    evidence: '',
+    error: null,
+  },
+];
+
+/**
+ * Runs `config:validate` for one instance and follows its `validation:progress` events, so each step's
+ * status appears as Halo answers. A newer run, or leaving the screen, makes an older run's answer moot.
+ */
+export function useValidationRun(instanceId: string, onFinished: () => void) {
+  const [run, setRun] = useState<ValidationRun>({ phase: 'idle' });
+  const generation = useRef(0);
+  const mounted = useRef(true);
+  const finished = useRef(onFinished);
+  finished.current = onFinished;
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const start = useCallback(async () => {
+    const mine = ++generation.current;
+    const isCurrent = () => mounted.current && generation.current === mine;
+    setRun({ phase: 'running', steps: PENDING_STEPS });
+    const unsubscribe = api.onEvent((event) => {
+      if (event.type === 'validation:progress' && event.instanceId === instanceId && isCurrent()) {
+        setRun((current) =>
+          current.phase === 'running' ? { phase: 'running', steps: event.steps } : current,
+        );
+      }
+    });
+    try {
+      const result = await api.config.validate(instanceId);
+      if (isCurrent()) setRun({ phase: 'done', steps: result.steps, result });
+    } catch (caught) {
+      const error =
+        caught instanceof ApiError
+          ? { code: caught.code, message: caught.message }
+          : { code: 'internal', message: caught instanceof Error ? caught.message : String(caught) };
+      if (isCurrent()) setRun({ phase: 'error', error });
+    } finally {
+      unsubscribe();
+      if (isCurrent()) finished.current();
+    }
+  }, [instanceId]);
+
+  return { run, start };
+}
