@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'electron-vite';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import { contentSecurityPolicy } from './shared/content-security-policy';
 
 /**
@@ -38,7 +39,7 @@ export default defineConfig({
       lib: { entry: resolve('electron/preload/index.ts'), formats: ['cjs'] },
       rollupOptions: {
         external: ['electron'],
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   },

@@ -17,7 +17,11 @@ function has(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
-if (process.platform === 'linux' && !process.env.DBUS_SESSION_BUS_ADDRESS && !process.env.HALO_SETUP_KEYRING_SESSION) {
+if (
+  process.platform === 'linux' &&
+  !process.env.DBUS_SESSION_BUS_ADDRESS &&
+  !process.env.HALO_SETUP_KEYRING_SESSION
+) {
   if (!has('dbus-run-session') || !has('gnome-keyring-daemon')) {
     console.error(
       'The keychain tests need a Secret Service. Install dbus and gnome-keyring (Debian/Ubuntu: sudo apt install dbus gnome-keyring libsecret-1-dev), or run inside a desktop session.',
@@ -66,7 +70,9 @@ if (existsSync(reportFile)) {
   failed = report.numFailedTests ?? 0;
   skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   // A suite that failed to load has no failed test but is a failure all the same.
-  const brokenSuites = (report.testResults ?? []).filter((suite) => suite.status === 'failed' && suite.assertionResults?.length === 0).length;
+  const brokenSuites = (report.testResults ?? []).filter(
+    (suite) => suite.status === 'failed' && suite.assertionResults?.length === 0,
+  ).length;
   failed += brokenSuites;
 }
 // Typecheck, lint and build are checks too: each failing one counts as one failure.

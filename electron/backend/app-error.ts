@@ -33,7 +33,8 @@ export function toAppErrorData(error: unknown): AppErrorData {
   if (error instanceof KeychainUnavailableError) {
     return { code: 'keychain-unavailable', message: error.message, details: {} };
   }
-  if (error instanceof StoreError) return { code: 'database', message: error.message, details: error.details };
+  if (error instanceof StoreError)
+    return { code: 'database', message: error.message, details: error.details };
   if (error instanceof HaloError) {
     return { code: 'halo', message: error.info.message, details: { halo: error.info } };
   }

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { type BackendEvent, type ChannelName, channels, type IpcResult, type ResponseOf } from '../../shared/ipc';
+import {
+  type BackendEvent,
+  type ChannelName,
+  channels,
+  type IpcResult,
+  type ResponseOf,
+} from '../../shared/ipc';
 import type { HaloClientOptions } from '../halo';
 import type { SecretStore } from '../secrets';
 import { DATABASE_FILE_NAME, openStore } from '../store';
@@ -8,8 +14,8 @@ import { requestValidationError, toAppErrorData } from './app-error';
 import type { BackendContext } from './context';
 import { type Handler, handlers } from './handlers';
 
-export { createKeytarSecretStore, createMemorySecretStore, KeychainUnavailableError } from '../secrets';
 export type { SecretStore } from '../secrets';
+export { createKeytarSecretStore, createMemorySecretStore, KeychainUnavailableError } from '../secrets';
 export { AppError } from './app-error';
 
 export interface BackendOptions {
@@ -57,13 +63,17 @@ export function createBackend(options: BackendOptions): Backend {
   };
   let closed = false;
 
-  async function invoke<C extends ChannelName>(channel: C, request: unknown): Promise<IpcResult<ResponseOf<C>>> {
+  async function invoke<C extends ChannelName>(
+    channel: C,
+    request: unknown,
+  ): Promise<IpcResult<ResponseOf<C>>> {
     try {
       if (closed) throw new Error('the backend is closed');
       const contract = channels[channel];
       if (!contract) throw new Error(`unknown channel ${String(channel)}`);
       const parsed = contract.request.safeParse(request ?? {});
-      if (!parsed.success) return { ok: false, error: toAppErrorData(requestValidationError(channel, parsed.error)) };
+      if (!parsed.success)
+        return { ok: false, error: toAppErrorData(requestValidationError(channel, parsed.error)) };
       const handler = handlers[channel] as Handler<C>;
       const value = await handler(context, parsed.data as Parameters<Handler<C>>[1]);
       if (options.validateResponses) contract.response.parse(value);

@@ -4,7 +4,9 @@ import type { Session, WebContents } from 'electron';
  * Denies what the app never needs: permission requests (camera, notifications, ...), navigation away from
  * the app's page, new windows (links go through the external-link gate instead) and <webview>.
  */
-export function hardenSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>) {
+export function hardenSession(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+) {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
 }

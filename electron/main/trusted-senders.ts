@@ -31,7 +31,9 @@ export type TrustedSenders = ReturnType<typeof createTrustedSenders>;
  * The app's own pages: the built renderer's index.html (file://) or, in development, the Vite dev
  * server's origin.
  */
-export function appUrlMatcher(options: { rendererFile: string } | { devServerUrl: string }): (url: string) => boolean {
+export function appUrlMatcher(
+  options: { rendererFile: string } | { devServerUrl: string },
+): (url: string) => boolean {
   if ('devServerUrl' in options) {
     const origin = new URL(options.devServerUrl).origin;
     return (url) => {

@@ -1,4 +1,4 @@
-import { splitChannel, type HaloSetupApi } from '../../shared/api';
+import { type HaloSetupApi, splitChannel } from '../../shared/api';
 import { BACKEND_EVENT_CHANNEL, channelNames } from '../../shared/channel-names';
 import type { BackendEvent } from '../../shared/ipc';
 

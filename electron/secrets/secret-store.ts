@@ -16,7 +16,7 @@ export interface SecretStore {
 export class KeychainUnavailableError extends Error {
   constructor(
     message: string,
-    readonly cause?: unknown,
+    override readonly cause?: unknown,
   ) {
     super(message);
     this.name = 'KeychainUnavailableError';

@@ -3,8 +3,8 @@ import { openDatabase, type SqliteDatabase } from './database';
 import { createInstancesRepository } from './instances';
 import { createValidationResultsRepository } from './validation-results';
 
-export { DATABASE_FILE_NAME, StoreError } from './database';
 export type { StoredConfiguration } from './configurations';
+export { DATABASE_FILE_NAME, StoreError } from './database';
 export type { InstanceRow } from './instances';
 
 /** The SQLite store: one database file, one repository per table family. */

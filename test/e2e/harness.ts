@@ -3,7 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { type Backend, type BackendOptions, createBackend, createMemorySecretStore } from '../../electron/backend';
+import {
+  type Backend,
+  type BackendOptions,
+  createBackend,
+  createMemorySecretStore,
+} from '../../electron/backend';
 import { channelNames } from '../../shared/channel-names';
 import type { BackendEvent } from '../../shared/ipc';
 import { makeTempDir } from '../support/temp-dir';
@@ -134,7 +139,8 @@ export async function startHarness(): Promise<Harness> {
       const api: Record<string, unknown> = {};
       for (const name of names) {
         const [domain, verb] = name.split(':') as [string, string];
-        const domainApi = (api[domain] ??= {}) as Record<string, unknown>;
+        api[domain] ??= {};
+        const domainApi = api[domain] as Record<string, unknown>;
         domainApi[verb] = (request: unknown) => invoke(name, request ?? {});
       }
       api.onEvent = (listener: Listener) => {

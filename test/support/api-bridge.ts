@@ -1,6 +1,6 @@
-import type { HaloSetupApi } from '../../shared/api';
 import type { Backend } from '../../electron/backend';
 import { buildApi } from '../../electron/preload/build-api';
+import type { HaloSetupApi } from '../../shared/api';
 
 /**
  * `window.api` wired straight to a real backend, built by the same function the preload uses, so

@@ -38,16 +38,20 @@ export async function saveConfiguration(
   request: ParsedRequestOf<'config:save'>,
 ): Promise<ResponseOf<'config:save'>> {
   requireInstance(context, request.instanceId);
-  const checked = validateConfiguration(request.configuration);
+  const previous = context.store.configurations.get(request.instanceId);
+  const checked = validateConfiguration(request.configuration, {
+    hasStoredSecret: previous?.hasClientSecret ?? false,
+  });
   if (!checked.ok) {
-    const fields = Object.entries(checked.errors).filter((entry): entry is [string, string] => Boolean(entry[1]));
+    const fields = Object.entries(checked.errors).filter((entry): entry is [string, string] =>
+      Boolean(entry[1]),
+    );
     const list = fields.map(([field, message]) => `${field}: ${message}`).join(' ');
     throw new AppError('invalid-configuration', `The configuration was not saved. ${list}`, {
       fields: Object.fromEntries(fields),
     });
   }
-  const previous = context.store.configurations.get(request.instanceId);
-  const newSecret = request.configuration.clientSecret?.trim() ?? '';
+  const newSecret = checked.clientSecret;
   if (newSecret) await context.secrets.set(request.instanceId, newSecret);
   const stored: StoredConfiguration = {
     ...checked.value,

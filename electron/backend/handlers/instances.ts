@@ -9,7 +9,11 @@ export function toInstanceSummary(row: InstanceRow): InstanceSummary {
   let lastValidation: InstanceSummary['lastValidation'] = null;
   if (row.lastValidation) {
     const result = JSON.parse(row.lastValidation.resultJson) as ValidationResult;
-    lastValidation = { status: row.lastValidation.status, at: row.lastValidation.at, summary: summarise(result) };
+    lastValidation = {
+      status: row.lastValidation.status,
+      at: row.lastValidation.at,
+      summary: summarise(result),
+    };
   }
   return {
     id: row.id,
@@ -37,9 +41,13 @@ function summarise(result: ValidationResult): string {
 export function requireInstance(context: BackendContext, id: string): InstanceRow {
   const row = context.store.instances.get(id);
   if (!row) {
-    throw new AppError('not-found', 'That instance no longer exists. It may have been deleted in another window.', {
-      id,
-    });
+    throw new AppError(
+      'not-found',
+      'That instance no longer exists. It may have been deleted in another window.',
+      {
+        id,
+      },
+    );
   }
   return row;
 }
@@ -47,7 +55,9 @@ export function requireInstance(context: BackendContext, id: string): InstanceRo
 function refuseDuplicateName(context: BackendContext, name: string, exceptId?: string): void {
   const existing = context.store.instances.findIdByName(name);
   if (existing && existing !== exceptId) {
-    throw new AppError('conflict', `An instance called "${name}" exists already. Choose another name.`, { name });
+    throw new AppError('conflict', `An instance called "${name}" exists already. Choose another name.`, {
+      name,
+    });
   }
 }
 

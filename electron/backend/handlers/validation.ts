@@ -16,9 +16,13 @@ export async function validateInstance(
   requireInstance(context, instanceId);
   const configuration = context.store.configurations.get(instanceId);
   if (!configuration) {
-    throw new AppError('invalid-configuration', 'Save a configuration for this instance before validating it.', {
-      fields: { resourceServer: 'Required before validation.' },
-    });
+    throw new AppError(
+      'invalid-configuration',
+      'Save a configuration for this instance before validating it.',
+      {
+        fields: { resourceServer: 'Required before validation.' },
+      },
+    );
   }
   const clientSecret = await context.secrets.get(instanceId);
   if (!clientSecret) {
