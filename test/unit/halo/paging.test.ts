@@ -91,13 +91,17 @@ describe('readAllPages', () => {
 
   it('a server inventing new rows forever stops at the ceiling', async () => {
     let next = 1;
+    const freshPage = () => {
+      next += 100;
+      return range(100, next);
+    };
     const { rows, stats } = await readAllPages({
-      fetchPage: async () => ({ rows: range(100, (next += 100)), recordCount: 300, rejected: 0 }),
+      fetchPage: async () => ({ rows: freshPage(), recordCount: 300, rejected: 0 }),
     });
     expect(stats.ceilingReached).toBe(false); // stops when record_count's pages are read
     expect(rows).toHaveLength(300);
     const endless = await readAllPages({
-      fetchPage: async () => ({ rows: range(100, (next += 100)), recordCount: null, rejected: 0 }),
+      fetchPage: async () => ({ rows: freshPage(), recordCount: null, rejected: 0 }),
       maxPagesWithoutCount: 7,
     });
     expect(endless.stats.ceilingReached).toBe(true);
