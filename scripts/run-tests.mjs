@@ -6,7 +6,8 @@
 // over SSH), this script starts its own: a private D-Bus session with an unlocked gnome-keyring, and
 // re-runs itself inside it. On macOS and Windows the OS keychain is used as it is.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -28,11 +29,15 @@ if (
     );
     process.exit(1);
   }
+  // A keyring of its own in a temporary folder: it starts empty and unlocked with a known password, and
+  // never touches (or is locked by) the keyring of whoever runs the tests.
+  const keyringHome = mkdtempSync(path.join(tmpdir(), 'halo-setup-keyring-'));
   const inner = `printf 'halo-setup-tests' | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "${process.execPath}" scripts/run-tests.mjs "$@"`;
   const result = spawnSync('dbus-run-session', ['--', 'sh', '-c', inner, 'sh', ...extraArgs], {
     stdio: 'inherit',
-    env: { ...process.env, HALO_SETUP_KEYRING_SESSION: '1' },
+    env: { ...process.env, HALO_SETUP_KEYRING_SESSION: '1', XDG_DATA_HOME: keyringHome },
   });
+  rmSync(keyringHome, { recursive: true, force: true });
   process.exit(result.status ?? 1);
 }
 

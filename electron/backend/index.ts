@@ -97,3 +97,5 @@ export function createBackend(options: BackendOptions): Backend {
     },
   };
 }
+
+export { DEMO_INSTANCE_NAME, type DemoHalo, demoHaloFromEnvironment, seedDemoSandbox } from './demo-sandbox';

@@ -1,6 +1,12 @@
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
-import { type Backend, createBackend, createKeytarSecretStore } from '../backend';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import {
+  type Backend,
+  createBackend,
+  createKeytarSecretStore,
+  demoHaloFromEnvironment,
+  seedDemoSandbox,
+} from '../backend';
 import { createExternalLinkGate } from './external-links';
 import { hardenSession, hardenWebContents } from './harden';
 import { forwardBackendEvents, registerIpcHandlers } from './ipc-adapter';
@@ -15,6 +21,9 @@ const senders = createTrustedSenders(isAppUrl);
 const links = createExternalLinkGate((url) => shell.openExternal(url));
 let backend: Backend | null = null;
 let mainWindow: BrowserWindow | null = null;
+// `npm run demo` passes a local fake Halo; the demo keeps its data apart from the technician's own.
+const demoHalo = demoHaloFromEnvironment(process.env.HALO_SETUP_DEMO);
+if (demoHalo) app.setPath('userData', path.join(app.getPath('temp'), 'halo-setup-demo'));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -27,7 +36,15 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, { isAppUrl, openExternal: (url) => void links.open(url) });
   });
-  app.whenReady().then(start);
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // e.g. a database written by a newer version, or an unwritable data folder: say so, then quit.
+      const message = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox('Halo Setup could not start', message);
+      app.quit();
+    });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -37,7 +54,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => backend?.close());
 }
 
-function start(): void {
+async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   backend = createBackend({
     dataDir: app.getPath('userData'),
@@ -45,6 +62,7 @@ function start(): void {
     appVersion: app.getVersion(),
   });
   registerIpcHandlers(ipcMain, backend, senders);
+  if (demoHalo) await seedDemoSandbox(backend, demoHalo);
   createWindow();
 }
 

@@ -19,6 +19,7 @@ const state = vi.hoisted(() => ({
   quit: 0,
   permissionHandlerSet: false,
   userData: '',
+  errorBoxes: [] as string[],
 }));
 
 vi.mock('electron', async () => {
@@ -66,6 +67,9 @@ vi.mock('electron', async () => {
       },
     },
     shell: { openExternal: vi.fn(async () => {}) },
+    dialog: {
+      showErrorBox: (title: string, message: string) => state.errorBoxes.push(`${title}: ${message}`),
+    },
   };
 });
 
@@ -138,6 +142,27 @@ describe('Electron main process', () => {
   it('focuses the existing window on a second launch', () => {
     state.appEvents?.emit('second-instance');
     expect(state.windows[0]?.focus).toHaveBeenCalled();
+  });
+});
+
+describe('start-up failure', () => {
+  it('shows why it cannot start (a database from a newer version) and quits, instead of a blank window', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const newer = makeTempDir();
+    const db = new Database(path.join(newer.dir, 'halo-setup.db'));
+    db.pragma('user_version = 999');
+    db.close();
+    vi.resetModules();
+    state.userData = newer.dir;
+    const windowsBefore = state.windows.length;
+    const quitsBefore = state.quit;
+    await import('../../../electron/main/index');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(state.errorBoxes.at(-1)).toMatch(/could not start: .*newer version of Halo Setup/);
+    expect(state.quit).toBe(quitsBefore + 1);
+    expect(state.windows.length).toBe(windowsBefore);
+    state.userData = temp.dir;
+    newer.cleanup();
   });
 });
 
