@@ -1,7 +1,7 @@
 import type { BackendEvent } from '../../shared/ipc';
-import type { HaloClientOptions } from '../halo';
 import type { SecretStore } from '../secrets';
 import type { Store } from '../store';
+import type { HaloClientCache } from './halo-clients';
 
 /** What every handler gets: the store, the secrets, the clock and a way to push events. */
 export interface BackendContext {
@@ -11,6 +11,6 @@ export interface BackendContext {
   newId(): string;
   emit(event: BackendEvent): void;
   appInfo: { name: string; version: string; platform: string; databasePath: string };
-  /** Extra options for every Halo client the backend creates (tests: protocol 'http', a lookup, ...). */
-  haloClientOptions: Partial<Omit<HaloClientOptions, 'clientSecret'>>;
+  /** One Halo client per instance, so tokens are reused until they near expiry. */
+  haloClients: HaloClientCache;
 }

@@ -12,6 +12,7 @@ import type { SecretStore } from '../secrets';
 import { DATABASE_FILE_NAME, openStore } from '../store';
 import { requestValidationError, toAppErrorData } from './app-error';
 import type { BackendContext } from './context';
+import { createHaloClientCache } from './halo-clients';
 import { type Handler, handlers } from './handlers';
 
 export type { SecretStore } from '../secrets';
@@ -59,7 +60,7 @@ export function createBackend(options: BackendOptions): Backend {
       platform: process.platform,
       databasePath: path.join(options.dataDir, DATABASE_FILE_NAME),
     },
-    haloClientOptions: options.haloClientOptions ?? {},
+    haloClients: createHaloClientCache(options.haloClientOptions ?? {}),
   };
   let closed = false;
 

@@ -96,5 +96,6 @@ export async function deleteInstance(
   const row = requireInstance(context, request.id);
   const removedSecret = await context.secrets.delete(request.id);
   context.store.transaction(() => context.store.instances.delete(request.id));
+  context.haloClients.forget(request.id);
   return { id: row.id, name: row.name, removedSecret };
 }

@@ -1,5 +1,4 @@
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
-import { createHaloClient } from '../../halo';
 import { AppError } from '../app-error';
 import type { BackendContext } from '../context';
 import { requireInstance } from './instances';
@@ -32,7 +31,7 @@ export async function validateInstance(
       { fields: { clientSecret: 'Required before validation.' } },
     );
   }
-  const client = createHaloClient(configuration, { ...context.haloClientOptions, clientSecret });
+  const client = context.haloClients.clientFor(configuration, clientSecret);
   const result = await client.validate({
     onProgress: (steps) => context.emit({ type: 'validation:progress', instanceId, steps }),
   });
