@@ -34,6 +34,21 @@ export const migrations: readonly string[] = [
     result_json  TEXT NOT NULL
   );
   `,
+  // 3: the setup wizard's progress per instance: which checklist steps are done, and where the user was.
+  `
+  CREATE TABLE wizard_steps (
+    instance_id  TEXT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
+    step_id      TEXT NOT NULL,
+    done         INTEGER NOT NULL CHECK (done IN (0, 1)),
+    updated_at   TEXT NOT NULL,
+    PRIMARY KEY (instance_id, step_id)
+  );
+  CREATE TABLE wizard_state (
+    instance_id    TEXT PRIMARY KEY REFERENCES instances (id) ON DELETE CASCADE,
+    current_stage  TEXT NOT NULL,
+    updated_at     TEXT NOT NULL
+  );
+  `,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

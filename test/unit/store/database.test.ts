@@ -29,7 +29,7 @@ describe('openDatabase', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .all()
       .map((row) => (row as { name: string }).name);
-    expect(tables).toEqual(['configurations', 'instances', 'validation_results']);
+    expect(tables).toEqual(expect.arrayContaining(['configurations', 'instances', 'validation_results']));
     db.close();
   });
 
