@@ -34,6 +34,7 @@ export function InstanceSidebar({
         className="instance-list"
         items={instances}
         selectionMode="single"
+        selectionBehavior="replace"
         disallowEmptySelection
         selectedKeys={selectedId ? [selectedId] : []}
         onSelectionChange={(keys) => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FileTrigger } from 'react-aria-components';
+import { FileTrigger, InputContext } from 'react-aria-components';
 import { AppButton } from '../../components/AppButton';
 import { FormField } from '../../components/FormField';
 import { FileIcon } from '../../components/Icons';
@@ -53,29 +53,33 @@ export function CaCertificateField({
       name="ca-certificate"
     >
       <div className="field__aside">
-        <FileTrigger
-          acceptedFileTypes={['.pem', '.crt', '.cer', '.txt', 'application/x-pem-file', 'text/plain']}
-          onSelect={async (files) => {
-            const file = files?.[0];
-            if (!file) return;
-            try {
-              const text = await readAsText(file);
-              setReadError(undefined);
-              setFileName(file.name);
-              onChange(text);
-              onBlur(text);
-            } catch {
-              setReadError(
-                `${file.name} could not be read. Open it in a text editor and paste its contents instead.`,
-              );
-            }
-          }}
-        >
-          <AppButton variant="secondary" size="small">
-            <FileIcon size={14} />
-            Choose file…
-          </AppButton>
-        </FileTrigger>
+        {/* FileTrigger renders a react-aria Input: cut it off from the TextField's input context, or it
+            would become a second copy of the text field (and have a text value forced onto a file input). */}
+        <InputContext.Provider value={null}>
+          <FileTrigger
+            acceptedFileTypes={['.pem', '.crt', '.cer', '.txt', 'application/x-pem-file', 'text/plain']}
+            onSelect={async (files) => {
+              const file = files?.[0];
+              if (!file) return;
+              try {
+                const text = await readAsText(file);
+                setReadError(undefined);
+                setFileName(file.name);
+                onChange(text);
+                onBlur(text);
+              } catch {
+                setReadError(
+                  `${file.name} could not be read. Open it in a text editor and paste its contents instead.`,
+                );
+              }
+            }}
+          >
+            <AppButton variant="secondary" size="small">
+              <FileIcon size={14} />
+              Choose file…
+            </AppButton>
+          </FileTrigger>
+        </InputContext.Provider>
         {fileName ? <span className="field__file-name">Loaded {fileName}</span> : null}
       </div>
     </FormField>

@@ -21,7 +21,7 @@ export const PENDING_STEPS: ValidationStep[] = [
   },
   {
     id: 'agent',
-    label: 'Check the API agent (Agent/me)',
+    label: 'Check the API agent',
     status: 'pending',
     durationMs: null,
     evidence: '',
