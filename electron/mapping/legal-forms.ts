@@ -39,6 +39,7 @@ const LEGAL_FORMS: readonly string[] = [
   'uk limited',
   // German-speaking
   'gmbh',
+  'gesellschaft mbh',
   'mbh',
   'ag',
   'kg',
@@ -61,6 +62,7 @@ const LEGAL_FORMS: readonly string[] = [
   'srl',
   'spa',
   'ltda',
+  'lda',
   'sa de cv',
   // Benelux, Nordic, Central Europe
   'bv',

@@ -13,6 +13,13 @@ export interface QueryName {
 
 const MAX_PAIRED_WORDS = 30;
 
+/**
+ * How much a typo match counts when the word is itself a real word that some client has: "Hall" is a
+ * surname, not a misspelt "Hull", and "Bradley" is not "Bramley". (Counting words across our own
+ * organizations instead does not work: common misspellings like "Enginering" repeat.)
+ */
+const REAL_WORD_TYPO_FACTOR = 0.6;
+
 export function prepareQuery(tokens: readonly string[], vocabulary: Vocabulary): QueryName {
   const weights: number[] = [];
   const neighbours: Map<number, number>[] = [];
@@ -21,7 +28,11 @@ export function prepareQuery(tokens: readonly string[], vocabulary: Vocabulary):
     const exactId = vocabulary.idOf(token);
     const weight = exactId === undefined ? vocabulary.unknownWeight : vocabulary.idf(exactId);
     const map = new Map<number, number>();
-    for (const neighbour of vocabulary.neighbours(token)) map.set(neighbour.tokenId, neighbour.similarity);
+    const typoFactor = exactId !== undefined ? REAL_WORD_TYPO_FACTOR : 1;
+    for (const neighbour of vocabulary.neighbours(token)) {
+      const exact = neighbour.tokenId === exactId;
+      map.set(neighbour.tokenId, exact ? neighbour.similarity : neighbour.similarity * typoFactor);
+    }
     weights.push(weight);
     neighbours.push(map);
     weightTotal += weight;

@@ -1,6 +1,7 @@
 import { decodeHTML } from 'entities';
 import { ABBREVIATIONS, STOP_WORDS } from './abbreviations';
 import { LEGAL_FORM_TOKENS, QUALIFIER_TOKENS } from './legal-forms';
+import { tokenSimilarity } from './token-similarity';
 import { stripAccents, transliterateUmlauts } from './transliterate';
 
 /**
@@ -37,16 +38,39 @@ function decodeEntities(text: string): string {
 }
 
 const APOSTROPHES = /['\u2018\u2019`\u00b4]/g;
+const HAS_APOSTROPHE = /['\u2018\u2019`\u00b4]/;
 const AMPERSAND = /[&+]/g;
 // "S.A.", "e.V.", "o.o." -> "sa", "ev", "oo": initialisms lose their dots instead of splitting.
 const INITIALISM = /(?<![\p{L}\p{N}])(?:[\p{L}\p{N}]\.){2,}/gu;
 const BRACKETED = /[([{]([^)\]}]*)[)\]}]?/g;
+const HAS_BRACKET = /[([{]/;
 const DASH_SEPARATOR = /\s+[-\u2013\u2014|/]+\s+|\s+[-\u2013\u2014]+$/;
+const HAS_DASH = /[-\u2013\u2014|/]/;
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
+const NOT_ASCII_WORD = /[^a-z0-9]+/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range starts at NUL on purpose
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** Legal forms and qualifiers grouped by their last word, so a name's ending is looked up, not scanned. */
+function byLastWord(tables: readonly (readonly (readonly string[])[])[]): Map<string, (readonly string[])[]> {
+  const map = new Map<string, (readonly string[])[]>();
+  for (const table of tables) {
+    for (const tail of table) {
+      const last = tail[tail.length - 1] ?? '';
+      const list = map.get(last) ?? [];
+      list.push(tail);
+      list.sort((a, b) => b.length - a.length);
+      map.set(last, list);
+    }
+  }
+  return map;
+}
+
+const NOISE_BY_LAST_WORD = byLastWord([LEGAL_FORM_TOKENS, QUALIFIER_TOKENS]);
 
 function wordsOf(segment: string): string[] {
   const words: string[] = [];
-  for (const raw of segment.split(NOT_WORD)) {
+  for (const raw of segment.split(NON_ASCII.test(segment) ? NOT_WORD : NOT_ASCII_WORD)) {
     if (raw === '') continue;
     const word = ABBREVIATIONS.get(raw) ?? raw;
     if (!STOP_WORDS.has(word)) words.push(word);
@@ -54,53 +78,88 @@ function wordsOf(segment: string): string[] {
   return words;
 }
 
-function endsWith(tokens: readonly string[], tail: readonly string[]): boolean {
-  if (tail.length > tokens.length) return false;
-  const offset = tokens.length - tail.length;
+function endsWith(tokens: readonly string[], length: number, tail: readonly string[]): boolean {
+  if (tail.length > length) return false;
+  const offset = length - tail.length;
   for (let i = 0; i < tail.length; i++) {
     if (tokens[offset + i] !== tail[i]) return false;
   }
   return true;
 }
 
+/**
+ * Long noise words that people misspell ("Limtied", "Head Ofice"); shorter ones ("ltd", "inc") are too
+ * close to real words to guess at.
+ */
+const MISSPELT_NOISE_WORDS = ['limited', 'incorporated', 'corporation', 'company', 'office', 'headquarters'];
+const misspeltNoiseCache = new Map<string, string | null>();
+
+function correctNoiseWord(word: string): string | null {
+  if (word.length < 5) return null;
+  let corrected = misspeltNoiseCache.get(word);
+  if (corrected === undefined) {
+    corrected = MISSPELT_NOISE_WORDS.find((noise) => tokenSimilarity(word, noise) > 0) ?? null;
+    // The cache only saves time; keep it from growing without bound in a long-lived process.
+    if (misspeltNoiseCache.size > 50_000) misspeltNoiseCache.clear();
+    misspeltNoiseCache.set(word, corrected);
+  }
+  return corrected;
+}
+
+function trailingNoise(tokens: string[], length: number, keep: number): readonly string[] | undefined {
+  const tails = NOISE_BY_LAST_WORD.get(tokens[length - 1] ?? '');
+  return tails?.find((candidate) => length - candidate.length >= keep && endsWith(tokens, length, candidate));
+}
+
 /** Removes trailing legal forms and office qualifiers repeatedly ("Acme UK Ltd - HQ"), keeping `keep` words. */
 function stripTrailingNoise(tokens: string[], keep: number): string[] {
-  const result = tokens.slice();
-  let changed = true;
-  while (changed && result.length > keep) {
-    changed = false;
-    for (const table of [LEGAL_FORM_TOKENS, QUALIFIER_TOKENS]) {
-      for (const tail of table) {
-        if (result.length - tail.length >= keep && endsWith(result, tail)) {
-          result.length -= tail.length;
-          changed = true;
-          break;
-        }
+  let length = tokens.length;
+  while (length > keep) {
+    let tail = trailingNoise(tokens, length, keep);
+    if (tail === undefined) {
+      const last = tokens[length - 1] ?? '';
+      const corrected = NOISE_BY_LAST_WORD.has(last) ? null : correctNoiseWord(last);
+      if (corrected === null) break;
+      tokens[length - 1] = corrected;
+      tail = trailingNoise(tokens, length, keep);
+      if (tail === undefined) {
+        tokens[length - 1] = last;
+        break;
       }
     }
+    length -= tail.length;
   }
-  return result;
+  if (length < tokens.length) tokens.length = length;
+  return tokens;
 }
 
 function dropLeadingThe(tokens: string[]): string[] {
-  return tokens.length > 1 && tokens[0] === 'the' ? tokens.slice(1) : tokens;
+  if (tokens.length > 1 && tokens[0] === 'the') tokens.shift();
+  return tokens;
 }
 
 /** Tokens of one lowercase, accent-free spelling of a name. */
 function tokensOf(text: string): string[] {
-  const cleaned = text
-    .replace(AMPERSAND, ' and ')
-    .replace(APOSTROPHES, '')
-    .replace(INITIALISM, (match) => match.replaceAll('.', ''));
+  let cleaned = text;
+  if (cleaned.includes('&') || cleaned.includes('+')) cleaned = cleaned.replace(AMPERSAND, ' and ');
+  if (HAS_APOSTROPHE.test(cleaned)) cleaned = cleaned.replace(APOSTROPHES, '');
+  if (cleaned.includes('.')) cleaned = cleaned.replace(INITIALISM, (match) => match.replaceAll('.', ''));
   const extras: string[] = [];
-  const main = cleaned.replace(BRACKETED, (_match, inner: string) => {
-    extras.push(inner);
-    return ' ';
-  });
-  const [head = '', ...tail] = main.split(DASH_SEPARATOR);
-  extras.unshift(...tail);
+  if (HAS_BRACKET.test(cleaned)) {
+    cleaned = cleaned.replace(BRACKETED, (_match, inner: string) => {
+      extras.push(inner);
+      return ' ';
+    });
+  }
+  let head = cleaned;
+  if (HAS_DASH.test(cleaned)) {
+    const [first = '', ...tail] = cleaned.split(DASH_SEPARATOR);
+    head = first;
+    extras.unshift(...tail);
+  }
 
   let name = stripTrailingNoise(dropLeadingThe(wordsOf(head)), 1);
+  if (extras.length === 0 && name.length > 0) return name;
   const location: string[] = [];
   for (const extra of extras) {
     // A bracket or dash part that is only a legal form or a qualifier ("(HQ)", "- Head Office") is noise;
@@ -116,8 +175,17 @@ function tokensOf(text: string): string[] {
   return text.split(NOT_WORD).filter((word) => word !== '');
 }
 
+const MULTIPLE_SPACES = /\s{2,}|[\t\n\r\f\v\u00a0]/;
+
+function tidy(raw: string): string {
+  let text = raw.includes('&') ? decodeEntities(raw) : raw;
+  if (NON_ASCII.test(text)) text = text.normalize('NFC');
+  if (MULTIPLE_SPACES.test(text)) text = text.replace(/\s+/g, ' ');
+  return text.trim();
+}
+
 export function normaliseName(raw: string): NameKeys {
-  const exact = decodeEntities(raw).normalize('NFC').replace(/\s+/g, ' ').trim();
+  const exact = tidy(raw);
   const tokens = tokensOf(stripAccents(exact).toLowerCase());
   const key = tokens.join(' ');
   const transliterated = transliterateUmlauts(exact);

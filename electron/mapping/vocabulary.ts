@@ -127,13 +127,16 @@ export class Vocabulary {
 
 const BOUNDARY = 0;
 
-/** Calls `visit` with each trigram of "^token$" packed into one number (three UTF-16 units). */
+/**
+ * Calls `visit` with each trigram of "^token$" hashed into a small integer (a map key V8 handles fast).
+ * A collision only adds a candidate that the edit-distance check then rejects.
+ */
 function forEachTrigram(token: string, visit: (trigram: number) => void): void {
   let a = BOUNDARY;
   let b = token.charCodeAt(0);
   for (let i = 1; i <= token.length; i++) {
     const c = i < token.length ? token.charCodeAt(i) : BOUNDARY;
-    visit((a * 65536 + b) * 65536 + c);
+    visit(((a * 1_000_003) ^ (b * 9_176) ^ c) & 0x3fffffff);
     a = b;
     b = c;
   }

@@ -1,0 +1,275 @@
+import { Blocker } from './blocking';
+import { type ClientIndex, type ClientRecord, normaliseExternalId } from './client-index';
+import { registrableDomain } from './domain';
+import { type QueryName, prepareQuery, scoreName } from './name-score';
+import type { NameKeys } from './normalise-name';
+import type { Candidate, Outcome } from './outcome';
+import type { MatchSignal, OrganizationInput } from './types';
+
+export interface MatcherSettings {
+  threshold: number;
+  margin: number;
+}
+
+/** Fuzzy candidates fully scored per organization after blocking. */
+const CANDIDATES_SCORED = 10;
+/** A website shared by more clients than this is a host or the MSP's own site, not evidence. */
+const MAX_CLIENTS_PER_DOMAIN = 25;
+/** Within clients already narrowed down by id or domain, the name only has to tell them apart. */
+const NARROWED_NAME_THRESHOLD = 0.5;
+/** An inactive client ranks just below an active one with the same score. */
+const INACTIVE_PENALTY = 0.02;
+/** Blocking keeps clients that could still reach this much below the runner-up bar. */
+const BLOCKING_SLACK = 0.05;
+
+type StrongSignal = Exclude<MatchSignal, 'none' | 'fuzzy'>;
+
+/** Clients that a stronger signal found but could not tell apart; later signals choose among them. */
+interface Narrowing {
+  signal: StrongSignal;
+  evidence: string;
+  positions: number[];
+}
+
+type Pick = { kind: 'one'; position: number; skippedInactive: number } | { kind: 'many'; positions: number[] };
+
+export const quote = (text: string): string => `'${text}'`;
+export const fixed = (score: number): string => score.toFixed(2);
+
+/**
+ * Decides one organization at a time against a prepared client index, strongest evidence first:
+ * remembered alias, external id, website domain, exact name, normalised name, fuzzy name.
+ */
+export class Matcher {
+  private readonly records: ClientRecord[];
+  private readonly blocker: Blocker;
+
+  constructor(
+    private readonly index: ClientIndex,
+    private readonly settings: MatcherSettings,
+    private readonly aliases: ReadonlyMap<string, number>,
+    /** Organization id -> client ids the user rejected for it. */
+    private readonly rejected: ReadonlyMap<string, ReadonlySet<number>>,
+  ) {
+    this.records = index.records;
+    this.blocker = new Blocker(index.records, index.vocabulary);
+  }
+
+  name(position: number): string {
+    return this.records[position]?.name ?? '';
+  }
+
+  clientId(position: number): number {
+    return this.records[position]?.id ?? -1;
+  }
+
+  decide(organization: OrganizationInput, keys: NameKeys): Outcome {
+    const excluded = this.rejected.get(organization.id);
+
+    const aliasClient = this.aliases.get(organization.id);
+    const aliasPosition = aliasClient === undefined ? undefined : this.index.byClientId.get(aliasClient);
+    if (aliasPosition !== undefined && excluded?.has(this.clientId(aliasPosition)) !== true) {
+      return this.match('id', aliasPosition, 1, `remembered: ${quote(this.name(aliasPosition))} was accepted before`);
+    }
+
+    let narrowing: Narrowing | null = null;
+
+    const externalId = normaliseExternalId(organization.externalId);
+    if (externalId !== null) {
+      const pick = this.pickOne(this.index.byExternalId.get(externalId), excluded, narrowing);
+      if (pick?.kind === 'one') {
+        const record = this.records[pick.position];
+        const field = record?.externalIds.find((entry) => entry.value === externalId)?.field ?? 'id';
+        const reason = `id ${quote(String(organization.externalId).trim())} = ${field} of ${quote(this.name(pick.position))}`;
+        return this.match('id', pick.position, 1, reason, pick.skippedInactive);
+      }
+      if (pick?.kind === 'many') narrowing = { signal: 'id', evidence: `id ${quote(externalId)}`, positions: pick.positions };
+    }
+
+    const domain = registrableDomain(organization.domain);
+    const domainClients = domain === null ? undefined : this.index.byDomain.get(domain);
+    if (domain !== null && domainClients !== undefined && domainClients.length <= MAX_CLIENTS_PER_DOMAIN) {
+      const pick = this.pickOne(domainClients, excluded, narrowing);
+      if (pick?.kind === 'one') {
+        const reason = `domain ${quote(domain)} = website of ${quote(this.name(pick.position))}`;
+        return this.match('domain', pick.position, 0.99, reason, pick.skippedInactive);
+      }
+      if (pick?.kind === 'many') {
+        narrowing = { signal: 'domain', evidence: `domain ${quote(domain)}`, positions: pick.positions };
+      }
+    }
+
+    const exact = this.pickOne(this.index.byExactName.get(keys.exact), excluded, narrowing);
+    if (exact?.kind === 'one') {
+      return this.match('exact', exact.position, 1, `exact name ${quote(keys.exact)}`, exact.skippedInactive);
+    }
+
+    const byKey = this.index.byKey;
+    let keyed = byKey.get(keys.key) ?? [];
+    const compact = byKey.get(keys.compactKey);
+    if (compact !== undefined && compact !== keyed) keyed = [...new Set([...keyed, ...compact])];
+    const alternative = keys.altKey === null ? undefined : byKey.get(keys.altKey);
+    if (alternative !== undefined) keyed = [...new Set([...keyed, ...alternative])];
+    const normalised = this.pickOne(keyed, excluded, narrowing);
+    if (normalised?.kind === 'one') {
+      const reason = `normalised name ${quote(keys.key)} = ${quote(this.name(normalised.position))}`;
+      return this.match('normalised', normalised.position, 0.97, reason, normalised.skippedInactive);
+    }
+    if (normalised?.kind === 'many' && narrowing === null) {
+      narrowing = { signal: 'normalised', evidence: `normalised name ${quote(keys.key)}`, positions: normalised.positions };
+    }
+
+    return narrowing === null ? this.fuzzy(keys, excluded) : this.chooseWithin(narrowing, keys);
+  }
+
+  /**
+   * Of the clients a signal found (minus rejected ones and, if a stronger signal narrowed the field,
+   * minus those outside it): one active client wins over inactive ones; two or more actives, or only
+   * inactives, are "many".
+   */
+  private pickOne(
+    found: readonly number[] | undefined,
+    excluded: ReadonlySet<number> | undefined,
+    narrowing: Narrowing | null,
+  ): Pick | null {
+    if (found === undefined || found.length === 0) return null;
+    const all: number[] = [];
+    const active: number[] = [];
+    for (const position of found) {
+      const record = this.records[position];
+      if (record === undefined || excluded?.has(record.id) === true) continue;
+      if (narrowing !== null && !narrowing.positions.includes(position)) continue;
+      all.push(position);
+      if (!record.inactive) active.push(position);
+    }
+    const [onlyActive] = active;
+    if (active.length === 1 && onlyActive !== undefined) {
+      return { kind: 'one', position: onlyActive, skippedInactive: all.length - 1 };
+    }
+    const [only] = all;
+    if (all.length === 1 && only !== undefined) return { kind: 'one', position: only, skippedInactive: 0 };
+    if (all.length === 0) return null;
+    return { kind: 'many', positions: active.length >= 2 ? active : all };
+  }
+
+  /** Several clients share the id, domain or normalised name: the name may still tell them apart. */
+  private chooseWithin(narrowing: Narrowing, keys: NameKeys): Outcome {
+    const ranked = this.rank(
+      this.queries(keys),
+      narrowing.positions.map((position) => ({ position, score: 0 })),
+    );
+    const [best, runnerUp] = this.bestAndRunnerUp(ranked);
+    if (
+      narrowing.signal !== 'normalised' &&
+      best !== undefined &&
+      best.score >= NARROWED_NAME_THRESHOLD &&
+      (runnerUp === null || best.score - runnerUp.score >= this.settings.margin)
+    ) {
+      const reason =
+        `${narrowing.evidence} shared by ${narrowing.positions.length} clients; name picks ` +
+        `${quote(this.name(best.position))} ${fixed(best.score)}` +
+        (runnerUp === null ? '' : ` over runner-up ${fixed(runnerUp.score)}`);
+      return {
+        kind: 'match',
+        signal: narrowing.signal,
+        position: best.position,
+        score: 0.95,
+        reason,
+        runnerUp,
+        candidates: ranked.slice(0, 3),
+      };
+    }
+    const names = ranked.slice(0, 3).map((candidate) => quote(this.name(candidate.position)));
+    return {
+      kind: 'ambiguous',
+      reason: `ambiguous: ${narrowing.evidence} fits ${narrowing.positions.length} clients (${names.join(', ')})`,
+      candidates: ranked.slice(0, 3),
+    };
+  }
+
+  private fuzzy(keys: NameKeys, excluded: ReadonlySet<number> | undefined): Outcome {
+    const queries = this.queries(keys);
+    const { threshold, margin } = this.settings;
+    const floor = Math.max(0, threshold - margin - BLOCKING_SLACK);
+    const first = queries[0];
+    const blocked = first === undefined ? [] : this.blocker.candidates(first, floor, CANDIDATES_SCORED, excluded);
+    const ranked = this.rank(queries, blocked);
+    const [best, runnerUp] = this.bestAndRunnerUp(ranked);
+    const candidates = ranked.slice(0, 3);
+    if (best === undefined) return { kind: 'none', reason: 'no client shares a word with this name', candidates };
+    const bestText = `${quote(this.name(best.position))} ${fixed(best.score)}`;
+    if (best.score < threshold) {
+      return { kind: 'none', reason: `no client scored ${fixed(threshold)} or more (best ${bestText})`, candidates };
+    }
+    if (runnerUp !== null && best.score - runnerUp.score < margin) {
+      const other = `${quote(this.name(runnerUp.position))} ${fixed(runnerUp.score)}`;
+      return { kind: 'ambiguous', reason: `ambiguous: ${bestText} and ${other} fit about equally`, candidates };
+    }
+    const reason =
+      `fuzzy ${fixed(best.score)} ${quote(this.name(best.position))} ` +
+      (runnerUp === null ? 'with no runner-up' : `over runner-up ${fixed(runnerUp.score)}`);
+    return { kind: 'match', signal: 'fuzzy', position: best.position, score: best.score, reason, runnerUp, candidates };
+  }
+
+  /** The organization name as fuzzy queries: its plain spelling and, if it has umlauts, the "ue" one. */
+  private queries(keys: NameKeys): QueryName[] {
+    const vocabulary = this.index.vocabulary;
+    const queries = [prepareQuery(keys.tokens, vocabulary)];
+    if (keys.altKey !== null) queries.push(prepareQuery(keys.altKey.split(' '), vocabulary));
+    return queries;
+  }
+
+  /** Full scores, best first; an inactive client ranks just below an active one with the same score. */
+  private rank(queries: readonly QueryName[], candidates: readonly Candidate[]): Candidate[] {
+    const vocabulary = this.index.vocabulary;
+    const scored: { position: number; score: number; rank: number }[] = [];
+    for (const { position } of candidates) {
+      const record = this.records[position];
+      if (record === undefined) continue;
+      let score = 0;
+      for (const query of queries) score = Math.max(score, scoreName(query, record, vocabulary));
+      scored.push({ position, score, rank: score - (record.inactive ? INACTIVE_PENALTY : 0) });
+    }
+    scored.sort(byRank);
+    return scored.map(({ position, score }) => ({ position, score }));
+  }
+
+  /** The runner-up is the best other client, except an inactive copy of an active best. */
+  private bestAndRunnerUp(ranked: readonly Candidate[]): [Candidate | undefined, Candidate | null] {
+    const best = ranked[0];
+    if (best === undefined) return [undefined, null];
+    const bestRecord = this.records[best.position];
+    for (let n = 1; n < ranked.length; n++) {
+      const candidate = ranked[n];
+      if (candidate === undefined) continue;
+      const record = this.records[candidate.position];
+      const inactiveTwin =
+        bestRecord?.inactive === false && record?.inactive === true && record.keys.key === bestRecord.keys.key;
+      if (!inactiveTwin) return [best, candidate];
+    }
+    return [best, null];
+  }
+
+  private match(
+    signal: Exclude<MatchSignal, 'none'>,
+    position: number,
+    score: number,
+    reason: string,
+    skippedInactive = 0,
+  ): Outcome {
+    const note = skippedInactive > 0 ? ` (active; ${skippedInactive} inactive duplicate skipped)` : '';
+    return {
+      kind: 'match',
+      signal,
+      position,
+      score,
+      reason: reason + note,
+      runnerUp: null,
+      candidates: [{ position, score }],
+    };
+  }
+}
+
+function byRank(a: { rank: number }, b: { rank: number }): number {
+  return b.rank - a.rank;
+}
