@@ -49,6 +49,106 @@ export const migrations: readonly string[] = [
     updated_at     TEXT NOT NULL
   );
   `,
+  // 4: organization mapping. Our organizations (one directory for the app, shared by every instance), the
+  // cached Halo options per instance, and per instance the saved mappings, the draft (only the rows that
+  // differ from saved), suggestions, accepted/rejected pairs and the undo history. A mapping row keeps a
+  // snapshot of the client's name so a client that is renamed or disappears never loses the mapping.
+  `
+  CREATE TABLE organizations (
+    id           TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    domain       TEXT,
+    external_id  TEXT,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX organizations_name_unique ON organizations (name COLLATE NOCASE);
+
+  CREATE TABLE organization_source (
+    singleton     INTEGER PRIMARY KEY CHECK (singleton = 1),
+    path          TEXT NOT NULL,
+    format        TEXT NOT NULL CHECK (format IN ('csv', 'json')),
+    linked_at     TEXT NOT NULL,
+    last_read_at  TEXT
+  );
+
+  CREATE TABLE halo_options (
+    instance_id      TEXT PRIMARY KEY REFERENCES instances (id) ON DELETE CASCADE,
+    generation       INTEGER NOT NULL,
+    fetched_at       TEXT NOT NULL,
+    client_count     INTEGER NOT NULL,
+    top_levels_json  TEXT NOT NULL
+  );
+  CREATE TABLE halo_clients (
+    instance_id     TEXT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
+    client_id       INTEGER NOT NULL,
+    name            TEXT NOT NULL,
+    toplevel_id     INTEGER,
+    toplevel_name   TEXT,
+    inactive        INTEGER NOT NULL CHECK (inactive IN (0, 1)),
+    main_site_name  TEXT,
+    website         TEXT,
+    ref             TEXT,
+    accountsid      TEXT,
+    generation      INTEGER NOT NULL,
+    PRIMARY KEY (instance_id, client_id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE mapping_state (
+    instance_id       TEXT PRIMARY KEY REFERENCES instances (id) ON DELETE CASCADE,
+    saved_generation  INTEGER NOT NULL DEFAULT 0,
+    saved_at          TEXT,
+    saved_count       INTEGER NOT NULL DEFAULT 0,
+    history_cursor    INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE mappings_saved (
+    instance_id      TEXT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
+    organization_id  TEXT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+    state            TEXT NOT NULL CHECK (state IN ('mapped', 'excluded')),
+    client_id        INTEGER,
+    client_name      TEXT,
+    signal           TEXT,
+    score            REAL,
+    saved_at         TEXT NOT NULL,
+    PRIMARY KEY (instance_id, organization_id),
+    CHECK ((state = 'mapped') = (client_id IS NOT NULL))
+  ) WITHOUT ROWID;
+  CREATE INDEX mappings_saved_organization ON mappings_saved (organization_id);
+  CREATE TABLE mappings_draft (
+    instance_id      TEXT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
+    organization_id  TEXT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+    state            TEXT NOT NULL CHECK (state IN ('mapped', 'excluded', 'unmapped')),
+    client_id        INTEGER,
+    client_name      TEXT,
+    signal           TEXT,
+    score            REAL,
+    updated_at       TEXT NOT NULL,
+    PRIMARY KEY (instance_id, organization_id),
+    CHECK ((state = 'mapped') = (client_id IS NOT NULL))
+  ) WITHOUT ROWID;
+  CREATE TABLE mapping_suggestions (
+    instance_id      TEXT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
+    organization_id  TEXT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+    suggestion_json  TEXT NOT NULL,
+    PRIMARY KEY (instance_id, organization_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE mapping_decisions (
+    instance_id      TEXT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
+    organization_id  TEXT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+    client_id        INTEGER NOT NULL,
+    decision         TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+    decided_at       TEXT NOT NULL,
+    PRIMARY KEY (instance_id, organization_id, client_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE mapping_history (
+    instance_id   TEXT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
+    seq           INTEGER NOT NULL,
+    label         TEXT NOT NULL,
+    changes_json  TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    PRIMARY KEY (instance_id, seq)
+  );
+  `,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
