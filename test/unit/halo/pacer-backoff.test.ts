@@ -6,7 +6,7 @@ import { virtualClock } from './helpers';
 describe('RequestPacer (rolling window, injected clock)', () => {
   it('lets `limit` requests through at once, then waits until the oldest leaves the window', async () => {
     const clock = virtualClock(0);
-    const pacer = new RequestPacer({ limit: 3, windowMs: 1000 }, clock);
+    const pacer = new RequestPacer({ limit: 3, windowMs: 1000, guardMs: 0 }, clock);
     const waits: number[] = [];
     for (let i = 0; i < 3; i += 1) await pacer.acquire(undefined, (ms) => waits.push(ms));
     expect(waits).toEqual([]);
@@ -36,7 +36,7 @@ describe('RequestPacer (rolling window, injected clock)', () => {
 
   it('a slot frees exactly when the window rolls', () => {
     const clock = virtualClock(0);
-    const pacer = new RequestPacer({ limit: 2, windowMs: 100 }, clock);
+    const pacer = new RequestPacer({ limit: 2, windowMs: 100, guardMs: 0 }, clock);
     void pacer.acquire();
     clock.advance(30);
     void pacer.acquire();
@@ -44,6 +44,16 @@ describe('RequestPacer (rolling window, injected clock)', () => {
     clock.advance(70);
     expect(pacer.delayBeforeNext()).toBe(0);
     expect(pacer.inWindow()).toBe(1);
+  });
+
+  it('waits a small guard past the window (2% by default, at most 1 s)', async () => {
+    const clock = virtualClock(0);
+    const short = new RequestPacer({ limit: 1, windowMs: 2000 }, clock);
+    await short.acquire();
+    expect(short.delayBeforeNext()).toBe(2040);
+    const long = new RequestPacer({ limit: 1, windowMs: 300_000 }, clock);
+    await long.acquire();
+    expect(long.delayBeforeNext()).toBe(301_000);
   });
 
   it('an abort stops a pacing wait', async () => {
