@@ -188,3 +188,23 @@ export async function startHarness(): Promise<Harness> {
     },
   };
 }
+
+/**
+ * A screenshot of the whole page as a window tall enough to show it all: the viewport grows to the page's
+ * height first, so sticky and 100vh elements sit where they would in such a window (a plain full-page
+ * capture leaves them where the scrolled viewport had them). The viewport is restored afterwards.
+ */
+export async function screenshotWholePage(session: AppSession, name: string): Promise<string> {
+  const { page } = session;
+  const viewport = page.viewportSize() ?? { width: 1280, height: 820 };
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (height > viewport.height) await page.setViewportSize({ width: viewport.width, height });
+  try {
+    const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+    await page.screenshot({ path: file, animations: 'disabled' });
+    return file;
+  } finally {
+    if (height > viewport.height) await page.setViewportSize(viewport);
+  }
+}

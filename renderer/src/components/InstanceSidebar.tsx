@@ -23,61 +23,63 @@ export function InstanceSidebar({
 }) {
   return (
     <nav className="sidebar" aria-label="Halo instances">
-      <div className="sidebar__header">
-        <h2 className="sidebar__title">Halo instances</h2>
-        <span className="sidebar__count" aria-hidden="true">
-          {instances.length}
-        </span>
-      </div>
-      <ListBox
-        aria-label="Halo instances"
-        className="instance-list"
-        items={instances}
-        selectionMode="single"
-        selectionBehavior="replace"
-        disallowEmptySelection
-        selectedKeys={selectedId ? [selectedId] : []}
-        onSelectionChange={(keys) => {
-          if (keys === 'all') return;
-          const [first] = [...keys];
-          if (typeof first === 'string') onSelect(first);
-        }}
-        renderEmptyState={() => <p className="instance-list__empty">No instances yet.</p>}
-      >
-        {(instance) => (
-          <ListBoxItem id={instance.id} textValue={instance.name} className="instance-row">
-            <span className="instance-row__icon" aria-hidden="true">
-              <ServerIcon size={16} />
-            </span>
-            <span className="instance-row__body">
-              <span className="instance-row__name">{instance.name}</span>
-              <span
-                className={
-                  instance.resourceServer
-                    ? 'instance-row__host'
-                    : 'instance-row__host instance-row__host--none'
-                }
-              >
-                {instance.resourceServer ?? 'Not configured'}
+      <div className="sidebar__inner">
+        <div className="sidebar__header">
+          <h2 className="sidebar__title">Halo instances</h2>
+          <span className="sidebar__count" aria-hidden="true">
+            {instances.length}
+          </span>
+        </div>
+        <ListBox
+          aria-label="Halo instances"
+          className="instance-list"
+          items={instances}
+          selectionMode="single"
+          selectionBehavior="replace"
+          disallowEmptySelection
+          selectedKeys={selectedId ? [selectedId] : []}
+          onSelectionChange={(keys) => {
+            if (keys === 'all') return;
+            const [first] = [...keys];
+            if (typeof first === 'string') onSelect(first);
+          }}
+          renderEmptyState={() => <p className="instance-list__empty">No instances yet.</p>}
+        >
+          {(instance) => (
+            <ListBoxItem id={instance.id} textValue={instance.name} className="instance-row">
+              <span className="instance-row__icon" aria-hidden="true">
+                <ServerIcon size={16} />
               </span>
-              <span className="instance-row__meta">
-                <StatusBadge last={instance.lastValidation} now={now} />
-                {instance.hasClientSecret ? (
-                  <span className="secret-chip" title="The client secret is stored in the OS keychain">
-                    <KeyIcon size={12} />
-                    secret stored
-                  </span>
-                ) : null}
+              <span className="instance-row__body">
+                <span className="instance-row__name">{instance.name}</span>
+                <span
+                  className={
+                    instance.resourceServer
+                      ? 'instance-row__host'
+                      : 'instance-row__host instance-row__host--none'
+                  }
+                >
+                  {instance.resourceServer ?? 'Not configured'}
+                </span>
+                <span className="instance-row__meta">
+                  <StatusBadge last={instance.lastValidation} now={now} />
+                  {instance.hasClientSecret ? (
+                    <span className="secret-chip" title="The client secret is stored in the OS keychain">
+                      <KeyIcon size={12} />
+                      secret stored
+                    </span>
+                  ) : null}
+                </span>
               </span>
-            </span>
-          </ListBoxItem>
-        )}
-      </ListBox>
-      <div className="sidebar__footer">
-        <AppButton variant="secondary" className="sidebar__new" onPress={onNew}>
-          <PlusIcon size={15} />
-          New instance
-        </AppButton>
+            </ListBoxItem>
+          )}
+        </ListBox>
+        <div className="sidebar__footer">
+          <AppButton variant="secondary" className="sidebar__new" onPress={onNew}>
+            <PlusIcon size={15} />
+            New instance
+          </AppButton>
+        </div>
       </div>
     </nav>
   );

@@ -12,7 +12,7 @@ import { FormField } from '../../components/FormField';
 import { ErrorCircleIcon } from '../../components/Icons';
 import { messageOf } from '../../lib/errors';
 import { CaCertificateField } from './CaCertificateField';
-import { FIELD_HELP } from './field-help';
+import { FIELD_HELP, SECTION_HELP } from './field-help';
 import {
   type FieldMessages,
   type FormValues,
@@ -115,7 +115,9 @@ export function ConfigurationForm({
     setFormError(undefined);
     setJustSaved(false);
     // The rules for hosts, tenant and CA change with this switch: re-check what was already looked at.
-    const recheck = ON_PREMISE_DEPENDENT.filter((field) => touched.has(field) || errors[field]);
+    const recheck = ON_PREMISE_DEPENDENT.filter(
+      (field) => touched.has(field) || errors[field] || values[field] !== '',
+    );
     const nextErrors: FieldMessages = { ...errors };
     for (const field of recheck) {
       nextErrors[field] = checkConfigurationField(field, toInput(next, secret), context).error;
@@ -202,15 +204,24 @@ export function ConfigurationForm({
 
   return (
     <form className="card config-form" onSubmit={save} noValidate aria-label="Halo configuration">
-      <div className="card__header">
-        <h2 className="card__title">Connection details</h2>
-        <p className="card__subtitle">
-          What this app needs to reach Halo’s API as your integration’s application.
-        </p>
-      </div>
-
-      <fieldset className="form-section">
-        <legend className="form-section__title">Halo API details</legend>
+      <section className="form-section" aria-labelledby="section-api">
+        <div className="form-section__header">
+          <h2 className="form-section__title" id="section-api">
+            Halo API details
+          </h2>
+          <p className="form-section__help">{SECTION_HELP.api}</p>
+        </div>
+        <SwitchField className="switch-field" isSelected={values.isOnPremise} onChange={setOnPremise}>
+          <SwitchButton className="switch">
+            <span className="switch__track" aria-hidden="true">
+              <span className="switch__thumb" />
+            </span>
+            <span className="switch__label">Is On-Premise</span>
+          </SwitchButton>
+          <Text slot="description" className="field__help">
+            {FIELD_HELP.isOnPremise}
+          </Text>
+        </SwitchField>
         <FormField
           label="Resource Server Hostname"
           value={values.resourceServer}
@@ -229,7 +240,8 @@ export function ConfigurationForm({
           onBlur={() => check('tenant')}
           error={errors.tenant}
           note={notes.tenant}
-          placeholder={values.isOnPremise ? 'None for on-premise' : (hint ?? 'acme')}
+          placeholder={values.isOnPremise ? 'None: on-premise Halo has no tenant' : (hint ?? 'acme')}
+          isDisabled={values.isOnPremise && values.tenant === '' && !errors.tenant}
           help={FIELD_HELP.tenant}
           name="tenant"
         >
@@ -256,17 +268,6 @@ export function ConfigurationForm({
           help={FIELD_HELP.authServer}
           name="auth-server"
         />
-        <SwitchField className="switch-field" isSelected={values.isOnPremise} onChange={setOnPremise}>
-          <SwitchButton className="switch">
-            <span className="switch__track" aria-hidden="true">
-              <span className="switch__thumb" />
-            </span>
-            <span className="switch__label">Is On-Premise</span>
-          </SwitchButton>
-          <Text slot="description" className="field__help">
-            {FIELD_HELP.isOnPremise}
-          </Text>
-        </SwitchField>
         {values.isOnPremise ? (
           <CaCertificateField
             value={values.caCertificatePem}
@@ -278,10 +279,15 @@ export function ConfigurationForm({
             note={notes.caCertificatePem}
           />
         ) : null}
-      </fieldset>
+      </section>
 
-      <fieldset className="form-section">
-        <legend className="form-section__title">API application</legend>
+      <section className="form-section" aria-labelledby="section-application">
+        <div className="form-section__header">
+          <h2 className="form-section__title" id="section-application">
+            API application
+          </h2>
+          <p className="form-section__help">{SECTION_HELP.application}</p>
+        </div>
         <FormField
           label="Client ID"
           value={values.clientId}
@@ -317,7 +323,7 @@ export function ConfigurationForm({
           error={errors.clientSecret}
           note={notes.clientSecret}
         />
-      </fieldset>
+      </section>
 
       {formError ? (
         <div className="banner banner--error" role="alert">

@@ -17,7 +17,10 @@ import {
   WarningIcon,
 } from '../../components/Icons';
 import { formatRelativeTime } from '../../lib/relative-time';
-import type { ValidationRun } from './use-validation-run';
+import { PENDING_STEPS, type ValidationRun } from './use-validation-run';
+
+/** Before any run: the three steps, waiting, each saying what it will prove. */
+const IDLE_STEPS: ValidationStep[] = PENDING_STEPS.map((step) => ({ ...step, status: 'pending' }));
 
 const STATUS_WORDS: Record<ValidationStep['status'], string> = {
   pending: 'Waiting',
@@ -45,6 +48,13 @@ function StepIcon({ status }: { status: ValidationStep['status'] }) {
   }
 }
 
+/** What each step proves, shown until the step has its own evidence. */
+const STEP_PURPOSE: Record<ValidationStep['id'], string> = {
+  token: 'Proves the Client ID, secret and tenant are accepted.',
+  agent: 'Names the agent the application acts as in Halo.',
+  customers: 'Counts the customers that agent can see.',
+};
+
 function formatDetails(details: Record<string, string | number | boolean | null>): string {
   const parts: string[] = [];
   if (details.status !== undefined && details.status !== null) parts.push(`HTTP ${details.status}`);
@@ -69,6 +79,9 @@ function StepRow({ step }: { step: ValidationStep }) {
         {step.evidence ? <p className="step__evidence">{step.evidence}</p> : null}
         {step.status === 'skipped' && !step.evidence ? (
           <p className="step__muted">Skipped because an earlier step failed.</p>
+        ) : null}
+        {(step.status === 'pending' || step.status === 'running') && !step.evidence ? (
+          <p className="step__muted">{STEP_PURPOSE[step.id]}</p>
         ) : null}
         {step.error ? (
           <div className="step__error">
@@ -219,7 +232,8 @@ export function ValidationPanel({
     resetTimer.current = setTimeout(() => setCopyState('idle'), 2500);
   }
 
-  const steps = run.phase === 'running' || run.phase === 'done' ? run.steps : [];
+  const steps =
+    run.phase === 'running' || run.phase === 'done' ? run.steps : run.phase === 'idle' ? IDLE_STEPS : [];
   const canValidate = configuration !== null && run.phase !== 'running';
 
   return (
@@ -239,18 +253,20 @@ export function ValidationPanel({
 
       <Headline run={run} instance={instance} now={now} />
 
+      {run.phase === 'idle' && !instance.lastValidation ? (
+        <p className="validation-empty">
+          {configuration
+            ? 'Run a validation to check that the saved configuration works.'
+            : 'Save the connection details and the app checks them right away.'}
+        </p>
+      ) : null}
+
       {steps.length > 0 ? (
         <ol className="steps" aria-label="Validation steps">
           {steps.map((step) => (
             <StepRow key={step.id} step={step} />
           ))}
         </ol>
-      ) : run.phase === 'idle' ? (
-        <p className="validation-empty">
-          {configuration
-            ? 'Run a validation to check that the saved configuration works.'
-            : 'Save the connection details and the app checks them right away.'}
-        </p>
       ) : null}
 
       {run.phase === 'done' ? <Warnings warnings={run.result.warnings} /> : null}

@@ -1,0 +1,119 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo, startFakeHalo } from '../fake-halo';
+import { type AppSession, type Harness, screenshotWholePage, startHarness } from './harness';
+
+/**
+ * Validation end to end: the renderer in Chromium, a real backend, the real Halo client and the fake
+ * Halo on 127.0.0.1 over plain http (the backend's haloClientOptions: { protocol: 'http' }).
+ */
+
+let harness: Harness;
+let fake: FakeHalo | undefined;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterEach(async () => {
+  await fake?.stop();
+  fake = undefined;
+});
+afterAll(async () => {
+  await harness?.dispose();
+});
+
+const panel = (page: Page) => page.getByRole('region', { name: 'Validation' });
+const step = (page: Page, id: string) => panel(page).locator(`[data-step="${id}"]`);
+
+async function fillAndSave(session: AppSession, halo: FakeHalo, secret: string) {
+  const { page } = session;
+  await page.getByRole('button', { name: 'Add your first Halo instance' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New Halo instance' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Lab Halo');
+  await dialog.getByRole('button', { name: 'Create instance' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Lab Halo' }).waitFor();
+  // 127.0.0.1:port is an on-premise address: the switch goes on first, then the host is accepted.
+  await page.getByRole('switch', { name: 'Is On-Premise' }).click({ force: true });
+  await page.getByRole('textbox', { name: 'Resource Server Hostname', exact: true }).fill(halo.host);
+  await page.getByRole('textbox', { name: 'Client ID', exact: true }).fill(FAKE_CLIENT_ID);
+  await page.getByLabel('Client Secret').fill(secret);
+  await page.getByRole('button', { name: 'Save and validate' }).click();
+}
+
+describe('validation (e2e)', () => {
+  it('validates after saving: each step ok with its evidence; diagnostics copied without the secret', async () => {
+    fake = await startFakeHalo({ clients: 412, inactiveShare: 0, latencyMs: 150 });
+    const session = await harness.open({ backend: { haloClientOptions: { protocol: 'http' } } });
+    const { page } = session;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await fillAndSave(session, fake, FAKE_CLIENT_SECRET);
+
+    // Progress arrives as events while Halo answers (150 ms per request here).
+    await panel(page).getByText('Checking the connection to Halo…').waitFor();
+    await screenshotWholePage(session, '12-validation-running');
+    await panel(page).getByText('Connected: everything works').waitFor({ timeout: 15_000 });
+    expect(await step(page, 'token').getAttribute('class')).toContain('step--ok');
+    expect(await step(page, 'agent').textContent()).toContain("Signed in as agent 'Rewst API' (id 7)");
+    expect(await step(page, 'customers').textContent()).toContain('Can see 412 customers');
+    expect(await step(page, 'token').textContent()).toMatch(/\d+ ms/);
+    expect(await panel(page).textContent()).toContain(`http://${fake.host}/api`);
+    await screenshotWholePage(session, '13-validation-success');
+
+    await panel(page).getByRole('button', { name: 'Copy diagnostics' }).click();
+    await panel(page).getByRole('button', { name: 'Copied' }).waitFor();
+    const report = await page.evaluate(() => navigator.clipboard.readText());
+    expect(report).toContain('instance: Lab Halo');
+    expect(report).toContain('client secret: stored in keychain (not shown)');
+    expect(report).toContain('evidence: Can see 412 customers');
+    expect(report).not.toContain(FAKE_CLIENT_SECRET);
+    expect(await page.content()).not.toContain(FAKE_CLIENT_SECRET);
+
+    // Validate again runs the three requests once more.
+    fake.resetStats();
+    await panel(page).getByRole('button', { name: 'Validate again' }).click();
+    await panel(page).getByText('Connected: everything works').waitFor({ timeout: 15_000 });
+    expect(fake.stats.tokenRequests).toBe(1);
+    expect(fake.stats.apiRequests).toBeGreaterThanOrEqual(2);
+
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('a wrong secret fails at the token with invalid_client and the Client-ID-may-have-changed hint', async () => {
+    fake = await startFakeHalo({ clients: 12 });
+    const session = await harness.open({ backend: { haloClientOptions: { protocol: 'http' } } });
+    const { page } = session;
+    await fillAndSave(session, fake, 'Wrong0Secret1Value2For3This4Test5');
+
+    await panel(page).getByText('Failed at “Get an access token”').waitFor({ timeout: 15_000 });
+    expect(await step(page, 'token').getAttribute('class')).toContain('step--failed');
+    expect(await step(page, 'token').textContent()).toContain('invalid-client');
+    expect(await step(page, 'agent').textContent()).toContain('Skipped because an earlier step failed.');
+    await panel(page).locator('[data-warning="client-id-may-have-changed"]').waitFor();
+    const row = page
+      .getByRole('listbox', { name: 'Halo instances' })
+      .getByRole('option', { name: /Lab Halo/ });
+    expect(await row.textContent()).toContain('Validation failed:');
+    await screenshotWholePage(session, '14-validation-failure');
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('dark theme: the main screen follows the OS', async () => {
+    fake = await startFakeHalo({ clients: 412, inactiveShare: 0 });
+    const session = await harness.open({
+      colorScheme: 'dark',
+      backend: { haloClientOptions: { protocol: 'http' } },
+    });
+    const { page } = session;
+    await screenshotWholePage(session, '02-empty-state-dark');
+    await fillAndSave(session, fake, FAKE_CLIENT_SECRET);
+    await panel(page).getByText('Connected: everything works').waitFor({ timeout: 15_000 });
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(23, 25, 29)');
+    await screenshotWholePage(session, '15-main-screen-dark');
+
+    // The delete confirmation, in the dark.
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('alertdialog').waitFor();
+    await screenshotWholePage(session, '16-delete-confirmation-dark');
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
