@@ -89,9 +89,9 @@ const LEGAL_FORMS: readonly string[] = [
 ];
 
 /** Legal forms as token arrays, longest first, so "pty ltd" is removed as one unit. */
-export const LEGAL_FORM_TOKENS: readonly (readonly string[])[] = LEGAL_FORMS.map((form) => form.split(' ')).sort(
-  (a, b) => b.length - a.length,
-);
+export const LEGAL_FORM_TOKENS: readonly (readonly string[])[] = LEGAL_FORMS.map((form) =>
+  form.split(' '),
+).sort((a, b) => b.length - a.length);
 
 /** Trailing words that say which office of the same client this is, not who the client is. */
 export const QUALIFIER_TOKENS: readonly (readonly string[])[] = [

@@ -1,7 +1,7 @@
 import { Blocker } from './blocking';
 import { type ClientIndex, type ClientRecord, normaliseExternalId } from './client-index';
 import { registrableDomain } from './domain';
-import { type QueryName, prepareQuery, scoreName } from './name-score';
+import { prepareQuery, type QueryName, scoreName } from './name-score';
 import type { NameKeys } from './normalise-name';
 import type { Candidate, Outcome } from './outcome';
 import type { MatchSignal, OrganizationInput } from './types';
@@ -31,7 +31,9 @@ interface Narrowing {
   positions: number[];
 }
 
-type Pick = { kind: 'one'; position: number; skippedInactive: number } | { kind: 'many'; positions: number[] };
+type Pick =
+  | { kind: 'one'; position: number; skippedInactive: number }
+  | { kind: 'many'; positions: number[] };
 
 export const quote = (text: string): string => `'${text}'`;
 export const fixed = (score: number): string => score.toFixed(2);
@@ -69,7 +71,12 @@ export class Matcher {
     const aliasClient = this.aliases.get(organization.id);
     const aliasPosition = aliasClient === undefined ? undefined : this.index.byClientId.get(aliasClient);
     if (aliasPosition !== undefined && excluded?.has(this.clientId(aliasPosition)) !== true) {
-      return this.match('id', aliasPosition, 1, `remembered: ${quote(this.name(aliasPosition))} was accepted before`);
+      return this.match(
+        'id',
+        aliasPosition,
+        1,
+        `remembered: ${quote(this.name(aliasPosition))} was accepted before`,
+      );
     }
 
     let narrowing: Narrowing | null = null;
@@ -83,7 +90,8 @@ export class Matcher {
         const reason = `id ${quote(String(organization.externalId).trim())} = ${field} of ${quote(this.name(pick.position))}`;
         return this.match('id', pick.position, 1, reason, pick.skippedInactive);
       }
-      if (pick?.kind === 'many') narrowing = { signal: 'id', evidence: `id ${quote(externalId)}`, positions: pick.positions };
+      if (pick?.kind === 'many')
+        narrowing = { signal: 'id', evidence: `id ${quote(externalId)}`, positions: pick.positions };
     }
 
     const domain = registrableDomain(organization.domain);
@@ -116,7 +124,11 @@ export class Matcher {
       return this.match('normalised', normalised.position, 0.97, reason, normalised.skippedInactive);
     }
     if (normalised?.kind === 'many' && narrowing === null) {
-      narrowing = { signal: 'normalised', evidence: `normalised name ${quote(keys.key)}`, positions: normalised.positions };
+      narrowing = {
+        signal: 'normalised',
+        evidence: `normalised name ${quote(keys.key)}`,
+        positions: normalised.positions,
+      };
     }
 
     return narrowing === null ? this.fuzzy(keys, excluded) : this.chooseWithin(narrowing, keys);
@@ -192,23 +204,41 @@ export class Matcher {
     const { threshold, margin } = this.settings;
     const floor = Math.max(0, threshold - margin - BLOCKING_SLACK);
     const first = queries[0];
-    const blocked = first === undefined ? [] : this.blocker.candidates(first, floor, CANDIDATES_SCORED, excluded);
+    const blocked =
+      first === undefined ? [] : this.blocker.candidates(first, floor, CANDIDATES_SCORED, excluded);
     const ranked = this.rank(queries, blocked);
     const [best, runnerUp] = this.bestAndRunnerUp(ranked);
     const candidates = ranked.slice(0, 3);
-    if (best === undefined) return { kind: 'none', reason: 'no client shares a word with this name', candidates };
+    if (best === undefined)
+      return { kind: 'none', reason: 'no client shares a word with this name', candidates };
     const bestText = `${quote(this.name(best.position))} ${fixed(best.score)}`;
     if (best.score < threshold) {
-      return { kind: 'none', reason: `no client scored ${fixed(threshold)} or more (best ${bestText})`, candidates };
+      return {
+        kind: 'none',
+        reason: `no client scored ${fixed(threshold)} or more (best ${bestText})`,
+        candidates,
+      };
     }
     if (runnerUp !== null && best.score - runnerUp.score < margin) {
       const other = `${quote(this.name(runnerUp.position))} ${fixed(runnerUp.score)}`;
-      return { kind: 'ambiguous', reason: `ambiguous: ${bestText} and ${other} fit about equally`, candidates };
+      return {
+        kind: 'ambiguous',
+        reason: `ambiguous: ${bestText} and ${other} fit about equally`,
+        candidates,
+      };
     }
     const reason =
       `fuzzy ${fixed(best.score)} ${quote(this.name(best.position))} ` +
       (runnerUp === null ? 'with no runner-up' : `over runner-up ${fixed(runnerUp.score)}`);
-    return { kind: 'match', signal: 'fuzzy', position: best.position, score: best.score, reason, runnerUp, candidates };
+    return {
+      kind: 'match',
+      signal: 'fuzzy',
+      position: best.position,
+      score: best.score,
+      reason,
+      runnerUp,
+      candidates,
+    };
   }
 
   /** The organization name as fuzzy queries: its plain spelling and, if it has umlauts, the "ue" one. */
@@ -244,7 +274,9 @@ export class Matcher {
       if (candidate === undefined) continue;
       const record = this.records[candidate.position];
       const inactiveTwin =
-        bestRecord?.inactive === false && record?.inactive === true && record.keys.key === bestRecord.keys.key;
+        bestRecord?.inactive === false &&
+        record?.inactive === true &&
+        record.keys.key === bestRecord.keys.key;
       if (!inactiveTwin) return [best, candidate];
     }
     return [best, null];

@@ -35,7 +35,8 @@ function enforceMutualBest(decisions: Decision[], matcher: Matcher, margin: numb
     if (current === undefined || score > current.score) bestClaim.set(position, { score, decision });
   };
   decisions.forEach(({ outcome }, decision) => {
-    if (outcome.kind === 'match') claim(outcome.position, outcome.signal === 'fuzzy' ? outcome.score : 1, decision);
+    if (outcome.kind === 'match')
+      claim(outcome.position, outcome.signal === 'fuzzy' ? outcome.score : 1, decision);
     else for (const candidate of outcome.candidates) claim(candidate.position, candidate.score, decision);
   });
   decisions.forEach((entry, decision) => {
@@ -54,18 +55,23 @@ function enforceMutualBest(decisions: Decision[], matcher: Matcher, margin: numb
   });
 }
 
+/** Three decimals are plenty for people and keep results stable to compare. */
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
+
 function toSuggestion(decision: Decision, matcher: Matcher): OrganizationSuggestion {
   const { organization, outcome } = decision;
   const scored = (candidate: Candidate): ScoredClient => ({
     clientId: matcher.clientId(candidate.position),
     name: matcher.name(candidate.position),
-    score: candidate.score,
+    score: round(candidate.score),
   });
   if (outcome.kind === 'match') {
     return {
       organizationId: organization.id,
       clientId: matcher.clientId(outcome.position),
-      score: outcome.score,
+      score: round(outcome.score),
       signal: outcome.signal,
       reason: outcome.reason,
       runnerUp: outcome.runnerUp === null ? null : scored(outcome.runnerUp),
@@ -87,7 +93,15 @@ function toSuggestion(decision: Decision, matcher: Matcher): OrganizationSuggest
 }
 
 function summarise(suggestions: readonly OrganizationSuggestion[]): SuggestSummary {
-  const summary: SuggestSummary = { id: 0, domain: 0, exact: 0, normalised: 0, fuzzy: 0, ambiguous: 0, none: 0 };
+  const summary: SuggestSummary = {
+    id: 0,
+    domain: 0,
+    exact: 0,
+    normalised: 0,
+    fuzzy: 0,
+    ambiguous: 0,
+    none: 0,
+  };
   for (const suggestion of suggestions) {
     if (suggestion.ambiguous) summary.ambiguous++;
     else summary[suggestion.signal]++;

@@ -13,7 +13,10 @@ export interface OrganizationInput {
   externalId?: string | null;
 }
 
-/** A Halo client row (`GET /api/Client`); only the fields the matcher reads are typed, extras are allowed. */
+/**
+ * A Halo client row (`GET /api/Client`); only the fields the matcher reads. Rows with more fields fit
+ * (structural typing), so no index signature, which would shut out callers' own row interfaces.
+ */
 export interface HaloClientInput {
   id: number;
   name: string;
@@ -22,7 +25,6 @@ export interface HaloClientInput {
   toplevel_name?: string;
   ref?: string | null;
   accountsid?: string | null;
-  [extra: string]: unknown;
 }
 
 /** Which kind of evidence produced a suggestion. `none` also covers ambiguous rows (see `ambiguous`). */
