@@ -145,8 +145,17 @@ describe('validate()', () => {
     const fake = await fakeWith();
     fake.injectFault('/api/agent/me', { kind: 'hang', ms: 3_000 });
     const controller = new AbortController();
-    const pending = client(configFor(fake)).validate({ signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    let scheduled = false;
+    const pending = client(configFor(fake)).validate({
+      signal: controller.signal,
+      // abort once the agent request is under way (it hangs), whatever the machine's speed
+      onProgress: (steps) => {
+        if (!scheduled && steps[1]?.status === 'running') {
+          scheduled = true;
+          setTimeout(() => controller.abort(), 30);
+        }
+      },
+    });
     const result = await pending;
     expect(result.status).toBe('failed');
     expect(result.steps.map((s) => s.status)).toEqual(['ok', 'failed', 'skipped']);
