@@ -2,6 +2,8 @@ import type { BackendEvent } from '../../shared/ipc';
 import type { SecretStore } from '../secrets';
 import type { Store } from '../store';
 import type { HaloClientCache } from './halo-clients';
+import type { OperationRegistry } from './operations';
+import type { SuggestRunner } from './suggest-runner';
 
 /** What every handler gets: the store, the secrets, the clock and a way to push events. */
 export interface BackendContext {
@@ -13,4 +15,8 @@ export interface BackendContext {
   appInfo: { name: string; version: string; platform: string; databasePath: string };
   /** One Halo client per instance, so tokens are reused until they near expiry. */
   haloClients: HaloClientCache;
+  /** Cancellable long-running work (Refresh Options, Suggest), one per instance and kind. */
+  operations: OperationRegistry;
+  /** Runs the organization matcher off the main thread. */
+  suggestRunner: SuggestRunner;
 }

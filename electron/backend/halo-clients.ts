@@ -13,12 +13,19 @@ export function createHaloClientCache(baseOptions: Partial<Omit<HaloClientOption
       const fingerprint = `${configuration.updatedAt}|${configuration.resourceServer}|${configuration.clientId}`;
       const cached = clients.get(configuration.instanceId);
       if (cached && cached.fingerprint === fingerprint) return cached.client;
+      cached?.client.close();
       const client = createHaloClient(configuration, { ...baseOptions, clientSecret });
       clients.set(configuration.instanceId, { fingerprint, client });
       return client;
     },
     forget(instanceId: string): void {
+      clients.get(instanceId)?.client.close();
       clients.delete(instanceId);
+    },
+    /** Releases every pooled connection (the backend is closing). */
+    closeAll(): void {
+      for (const { client } of clients.values()) client.close();
+      clients.clear();
     },
   };
 }

@@ -14,6 +14,8 @@ import { requestValidationError, toAppErrorData } from './app-error';
 import type { BackendContext } from './context';
 import { createHaloClientCache } from './halo-clients';
 import { type Handler, handlers } from './handlers';
+import { createOperationRegistry } from './operations';
+import { createWorkerSuggestRunner, type SuggestRunner } from './suggest-runner';
 
 export type { SecretStore } from '../secrets';
 export { createKeytarSecretStore, createMemorySecretStore, KeychainUnavailableError } from '../secrets';
@@ -29,6 +31,8 @@ export interface BackendOptions {
   validateResponses?: boolean;
   /** Extra options for every Halo client (tests: plain http to the fake, a custom lookup, a clock). */
   haloClientOptions?: Partial<Omit<HaloClientOptions, 'clientSecret'>>;
+  /** How Suggest runs the matcher; default a worker thread. */
+  suggestRunner?: SuggestRunner;
 }
 
 export interface Backend {
@@ -61,6 +65,8 @@ export function createBackend(options: BackendOptions): Backend {
       databasePath: path.join(options.dataDir, DATABASE_FILE_NAME),
     },
     haloClients: createHaloClientCache(options.haloClientOptions ?? {}),
+    operations: createOperationRegistry(),
+    suggestRunner: options.suggestRunner ?? createWorkerSuggestRunner(),
   };
   let closed = false;
 
@@ -94,6 +100,8 @@ export function createBackend(options: BackendOptions): Backend {
       if (closed) return;
       closed = true;
       listeners.clear();
+      context.operations.cancelAll();
+      void context.suggestRunner.close();
       store.close();
     },
   };

@@ -1,0 +1,6 @@
+import type {
+  DiffEntry,
+  MappingEdit,
+  MappingValue,
+  ParsedRequestOf as _Unused,
+} from '../../../shared/mapping-contract';
