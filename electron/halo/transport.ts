@@ -131,6 +131,9 @@ export function createTransport(options: TransportOptions): Transport {
 
   const instance: AxiosInstance = axios.create({
     timeout: options.timeoutMs,
+    // Node's http stack always: our agents (CA, proxy, lookup) only exist there, and the main process is
+    // Node even when a test environment (jsdom) also offers XMLHttpRequest.
+    adapter: 'http',
     proxy: false,
     maxRedirects: 0, // a redirect would carry the bearer token elsewhere; Halo's API answers in place
     maxContentLength: 64 * 1024 * 1024,

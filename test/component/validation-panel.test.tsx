@@ -1,15 +1,10 @@
 import { screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo, startFakeHalo } from '../fake-halo';
 import { type AppHarness, renderApp, startBackend } from './render-app';
 
-// In jsdom the backend and the page share one global object. In the app the backend runs in Electron's
-// main process, where there is no XMLHttpRequest and axios uses its Node http adapter; axios picks its
-// adapter when it loads, so jsdom's XMLHttpRequest goes before any import does (vi.hoisted runs first),
-// and the Halo client talks to the fake Halo over real Node sockets, as it does in the app.
-vi.hoisted(() => {
-  Reflect.deleteProperty(globalThis, 'XMLHttpRequest');
-});
+// In jsdom the backend and the page share one global object; the Halo client pins axios to its Node
+// http adapter, so it talks to the fake Halo over real Node sockets here too, as it does in the app.
 
 let app: AppHarness | undefined;
 let fake: FakeHalo | undefined;
