@@ -11,6 +11,26 @@ export const channelNames = [
   'config:get',
   'config:save',
   'config:validate',
+  // organization mapping (shared/mapping-contract.ts)
+  'organizations:list',
+  'organizations:upsert',
+  'organizations:remove',
+  'organizations:import',
+  'organizations:linkSource',
+  'options:refresh',
+  'options:cancel',
+  'options:get',
+  'mappings:get',
+  'mappings:edit',
+  'mappings:suggest',
+  'mappings:cancelSuggest',
+  'mappings:undo',
+  'mappings:redo',
+  'mappings:discard',
+  'mappings:diff',
+  'mappings:save',
+  'mappings:export',
+  'mappings:import',
 ] as const;
 
 export type ChannelNameFromList = (typeof channelNames)[number];

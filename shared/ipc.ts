@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ChannelNameFromList } from './channel-names';
 import { configurationInputSchema } from './configuration-rules';
 import { instanceIdSchema, instanceNameSchema, instanceSummarySchema } from './domain';
+import { mappingChannels, optionsProgressEventSchema, suggestProgressEventSchema } from './mapping-contract';
 import { validationResultSchema, validationStepSchema } from './validation';
 
 /**
@@ -96,6 +97,7 @@ export const channels = {
     request: z.object({ instanceId: instanceIdSchema }).strict(),
     response: validationResultSchema,
   },
+  ...mappingChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -111,6 +113,8 @@ export const backendEventSchema = z.discriminatedUnion('type', [
     instanceId: instanceIdSchema,
     steps: z.array(validationStepSchema),
   }),
+  optionsProgressEventSchema,
+  suggestProgressEventSchema,
 ]);
 export type BackendEvent = z.infer<typeof backendEventSchema>;
 

@@ -62,7 +62,8 @@ export function createWorkerSuggestRunner(): SuggestRunner {
   };
   return {
     mode: 'worker',
-    run: (organizations, clients, options, signal) => ensure().suggest(organizations, clients, options, signal),
+    run: (organizations, clients, options, signal) =>
+      ensure().suggest(organizations, clients, options, signal),
     async close() {
       const current = worker;
       worker = null;

@@ -2,6 +2,27 @@ import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../../shared/i
 import type { BackendContext } from '../context';
 import { getConfiguration, saveConfiguration } from './configuration';
 import { createInstance, deleteInstance, listInstances, renameInstance } from './instances';
+import {
+  cancelSuggest,
+  diffMappings,
+  discardMappings,
+  editMappings,
+  exportMappings,
+  getMappings,
+  importMappings,
+  redoMappings,
+  saveMappings,
+  suggestMappingsForInstance,
+  undoMappings,
+} from './mappings';
+import { cancelRefresh, getOptions, refreshOptions } from './options';
+import {
+  importOrganizations,
+  linkOrganizationSource,
+  listOrganizations,
+  removeOrganizations,
+  upsertOrganization,
+} from './organizations';
 import { validateInstance } from './validation';
 
 export type Handler<C extends ChannelName> = (
@@ -19,4 +40,23 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'config:get': getConfiguration,
   'config:save': saveConfiguration,
   'config:validate': validateInstance,
+  'organizations:list': listOrganizations,
+  'organizations:upsert': upsertOrganization,
+  'organizations:remove': removeOrganizations,
+  'organizations:import': importOrganizations,
+  'organizations:linkSource': linkOrganizationSource,
+  'options:refresh': refreshOptions,
+  'options:cancel': cancelRefresh,
+  'options:get': getOptions,
+  'mappings:get': getMappings,
+  'mappings:edit': editMappings,
+  'mappings:suggest': suggestMappingsForInstance,
+  'mappings:cancelSuggest': cancelSuggest,
+  'mappings:undo': undoMappings,
+  'mappings:redo': redoMappings,
+  'mappings:discard': discardMappings,
+  'mappings:diff': diffMappings,
+  'mappings:save': saveMappings,
+  'mappings:export': exportMappings,
+  'mappings:import': importMappings,
 };

@@ -48,7 +48,10 @@ export function loadMappingData(context: BackendContext, instanceId: string): Ma
   };
 }
 
-export function draftOf(data: Pick<MappingData, 'saved' | 'overrides'>, organizationId: string): MappingValue {
+export function draftOf(
+  data: Pick<MappingData, 'saved' | 'overrides'>,
+  organizationId: string,
+): MappingValue {
   return data.overrides.get(organizationId) ?? data.saved.get(organizationId) ?? UNMAPPED;
 }
 
@@ -90,7 +93,15 @@ export function buildRow(data: MappingData, organization: Organization): Mapping
   };
 }
 
-const ALL_STATUSES: MappingStatus[] = ['unmapped', 'suggested', 'mapped', 'conflict', 'stale', 'excluded', 'changed'];
+const ALL_STATUSES: MappingStatus[] = [
+  'unmapped',
+  'suggested',
+  'mapped',
+  'conflict',
+  'stale',
+  'excluded',
+  'changed',
+];
 
 export function optionsInfo(meta: CachedOptionsMeta | null, now: Date) {
   if (!meta) return null;
@@ -112,7 +123,10 @@ export function buildMappingView(
   only?: ReadonlySet<string>,
 ): { summary: MappingSummary; rows: MappingRow[] } {
   const data = loadMappingData(context, instanceId);
-  const counts = Object.fromEntries(ALL_STATUSES.map((status) => [status, 0])) as Record<MappingStatus, number>;
+  const counts = Object.fromEntries(ALL_STATUSES.map((status) => [status, 0])) as Record<
+    MappingStatus,
+    number
+  >;
   const rows: MappingRow[] = [];
   let changeCount = 0;
   for (const organization of data.organizations) {
@@ -136,7 +150,11 @@ export function buildMappingView(
       canRedo: redoLabel !== null,
       undoLabel,
       redoLabel,
-      saved: { generation: data.state.savedGeneration, savedAt: data.state.savedAt, count: data.state.savedCount },
+      saved: {
+        generation: data.state.savedGeneration,
+        savedAt: data.state.savedAt,
+        count: data.state.savedCount,
+      },
       options: optionsInfo(data.meta, context.now()),
     },
   };

@@ -1,13 +1,17 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
 import {
   type ImportProblem,
   MAX_IMPORT_CHARS,
   type Organization,
   type OrganizationImportResult,
 } from '../../../shared/mapping-contract';
-import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
-import { decodeUtf8, type OrganizationFileRow, parseOrganizationsFile } from '../../mapping/organization-file';
+import {
+  decodeUtf8,
+  type OrganizationFileRow,
+  parseOrganizationsFile,
+} from '../../mapping/organization-file';
 import { AppError } from '../app-error';
 import type { BackendContext } from '../context';
 
@@ -16,18 +20,27 @@ export function fileRefused(what: string, problems: readonly ImportProblem[]): A
   const first = problems[0];
   const where = first ? ` Line ${first.line}: ${first.reason}.` : '';
   const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-  return new AppError('invalid-request', `The ${what} was refused (${count}); nothing was imported.${where}`, {
-    kind: 'invalid-file',
-    problems,
-  });
+  return new AppError(
+    'invalid-request',
+    `The ${what} was refused (${count}); nothing was imported.${where}`,
+    {
+      kind: 'invalid-file',
+      problems,
+    },
+  );
 }
 
 /** Text of an uploaded file: as sent, or decoded from base64 bytes with a strict UTF-8 check. */
-export function fileText(request: { content?: string | undefined; contentBase64?: string | undefined }, what: string): string {
+export function fileText(
+  request: { content?: string | undefined; contentBase64?: string | undefined },
+  what: string,
+): string {
   if (request.content !== undefined) return request.content;
   const bytes = Buffer.from(request.contentBase64 ?? '', 'base64');
   if (bytes.length > MAX_IMPORT_CHARS) {
-    throw fileRefused(what, [{ line: 1, reason: `the file is larger than ${MAX_IMPORT_CHARS / 1_000_000} MB` }]);
+    throw fileRefused(what, [
+      { line: 1, reason: `the file is larger than ${MAX_IMPORT_CHARS / 1_000_000} MB` },
+    ]);
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) throw fileRefused(what, [decoded.problem]);
@@ -41,7 +54,10 @@ const nameKey = (name: string) => name.normalize('NFC').toLowerCase();
  * (case-insensitive). Matches are updated, the rest added; nothing is deleted. All or nothing: call
  * inside a transaction, and any problem (e.g. a rename onto another organization's name) refuses all.
  */
-export function mergeOrganizations(context: BackendContext, rows: readonly OrganizationFileRow[]): OrganizationImportResult {
+export function mergeOrganizations(
+  context: BackendContext,
+  rows: readonly OrganizationFileRow[],
+): OrganizationImportResult {
   const existing = context.store.organizations.list();
   const byExternalId = new Map<string, Organization>();
   const byName = new Map<string, Organization>();
@@ -58,7 +74,8 @@ export function mergeOrganizations(context: BackendContext, rows: readonly Organ
   const writes: (() => void)[] = [];
   for (const row of rows) {
     const match =
-      (row.externalId !== null ? byExternalId.get(row.externalId) : undefined) ?? byName.get(nameKey(row.name));
+      (row.externalId !== null ? byExternalId.get(row.externalId) : undefined) ??
+      byName.get(nameKey(row.name));
     if (match === undefined) {
       const id = context.newId();
       touched.add(id);
@@ -67,7 +84,10 @@ export function mergeOrganizations(context: BackendContext, rows: readonly Organ
       continue;
     }
     if (touched.has(match.id)) {
-      problems.push({ line: row.line, reason: `"${row.name}" matches organization "${match.name}" that another line already updates` });
+      problems.push({
+        line: row.line,
+        reason: `"${row.name}" matches organization "${match.name}" that another line already updates`,
+      });
       continue;
     }
     touched.add(match.id);
@@ -87,7 +107,11 @@ export function mergeOrganizations(context: BackendContext, rows: readonly Organ
       domain: next.domain ?? match.domain,
       externalId: next.externalId ?? match.externalId,
     };
-    if (merged.name === match.name && merged.domain === match.domain && merged.externalId === match.externalId) {
+    if (
+      merged.name === match.name &&
+      merged.domain === match.domain &&
+      merged.externalId === match.externalId
+    ) {
       unchanged += 1;
       continue;
     }
@@ -122,12 +146,18 @@ export function readSourceFile(filePath: string): string {
   try {
     size = statSync(filePath).size;
   } catch (error) {
-    throw new AppError('not-found', `The linked organization file ${filePath} cannot be read: ${(error as Error).message}. Link the file again or unlink it.`, {
-      path: filePath,
-    });
+    throw new AppError(
+      'not-found',
+      `The linked organization file ${filePath} cannot be read: ${(error as Error).message}. Link the file again or unlink it.`,
+      {
+        path: filePath,
+      },
+    );
   }
   if (size > MAX_IMPORT_CHARS) {
-    throw fileRefused('organization file', [{ line: 1, reason: `the file is larger than ${MAX_IMPORT_CHARS / 1_000_000} MB` }]);
+    throw fileRefused('organization file', [
+      { line: 1, reason: `the file is larger than ${MAX_IMPORT_CHARS / 1_000_000} MB` },
+    ]);
   }
   const decoded = decodeUtf8(readFileSync(filePath));
   if (!decoded.ok) throw fileRefused('organization file', [decoded.problem]);
@@ -147,7 +177,9 @@ export function upsertOrganization(
   return context.store.transaction(() => {
     const sameName = context.store.organizations.findByName(name);
     if (sameName && sameName.id !== request.id) {
-      throw new AppError('conflict', `An organization called "${sameName.name}" exists already.`, { id: sameName.id });
+      throw new AppError('conflict', `An organization called "${sameName.name}" exists already.`, {
+        id: sameName.id,
+      });
     }
     if (request.id === undefined) {
       const id = context.newId();

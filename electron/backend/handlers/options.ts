@@ -1,0 +1,240 @@
+import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
+import type { OptionsProgressEvent, OrganizationImportResult } from '../../../shared/mapping-contract';
+import {
+  type HaloClient,
+  type HaloClientRow,
+  HaloError,
+  type HaloTopLevel,
+  type ListClientsProgress,
+} from '../../halo';
+import { type OrganizationFileRow, parseOrganizationsFile } from '../../mapping/organization-file';
+import { reconcileClients } from '../../mapping/reconcile';
+import type { CachedClient } from '../../store';
+import { AppError } from '../app-error';
+import type { BackendContext } from '../context';
+import { requireInstance } from './instances';
+import { buildMappingView, optionsInfo } from './mapping-view';
+import { fileRefused, mergeOrganizations, readSourceFile } from './organizations';
+
+const refreshKey = (instanceId: string) => `refresh:${instanceId}`;
+
+/** The instance's Halo client, or a message saying what to set up first. */
+export async function haloClientFor(context: BackendContext, instanceId: string): Promise<HaloClient> {
+  const configuration = context.store.configurations.get(instanceId);
+  if (!configuration) {
+    throw new AppError(
+      'invalid-configuration',
+      'Save a configuration for this instance before refreshing options.',
+      {
+        fields: { resourceServer: 'Required before Refresh Options.' },
+      },
+    );
+  }
+  const clientSecret = await context.secrets.get(instanceId);
+  if (!clientSecret) {
+    throw new AppError(
+      'invalid-configuration',
+      'No client secret is stored for this instance. Paste the secret of the Halo application into Client Secret and save.',
+      { fields: { clientSecret: 'Required before Refresh Options.' } },
+    );
+  }
+  return context.haloClients.clientFor(configuration, clientSecret);
+}
+
+export function toCachedClient(row: HaloClientRow): CachedClient {
+  return {
+    id: row.id,
+    name: row.name,
+    toplevelId: row.toplevel_id ?? null,
+    toplevelName: row.toplevel_name ?? null,
+    inactive: row.inactive === true,
+    mainSiteName: row.main_site_name ?? null,
+    website: row.website ?? null,
+    ref: row.ref ?? null,
+    accountsId: row.accountsid ?? null,
+  };
+}
+
+/**
+ * Progress events for one refresh. A wait (pacing, or Halo's rate limit) is announced with its length
+ * and then counted down once a second, so the screen can say "waiting for Halo's rate limit: 42 s".
+ */
+function progressReporter(context: BackendContext, instanceId: string) {
+  let countdown: ReturnType<typeof setInterval> | null = null;
+  let last: Omit<OptionsProgressEvent, 'type' | 'instanceId' | 'waitingSeconds'> = {
+    phase: 'organizations',
+    page: 0,
+    pagesEstimated: null,
+    rowsSoFar: 0,
+    recordCount: null,
+  };
+  const stopCountdown = () => {
+    if (countdown !== null) clearInterval(countdown);
+    countdown = null;
+  };
+  const send = (waitingSeconds: number | null) =>
+    context.emit({ type: 'options:progress', instanceId, ...last, waitingSeconds });
+  return {
+    phase(phase: OptionsProgressEvent['phase']) {
+      stopCountdown();
+      last = { ...last, phase };
+      send(null);
+    },
+    clients(progress: ListClientsProgress) {
+      stopCountdown();
+      last = {
+        phase: 'clients',
+        page: progress.page,
+        pagesEstimated: progress.pagesEstimated,
+        rowsSoFar: progress.rowsSoFar,
+        recordCount: progress.recordCount,
+      };
+      if (progress.waitingMs === undefined) return send(null);
+      let seconds = Math.ceil(progress.waitingMs / 1000);
+      send(seconds);
+      if (seconds <= 1) return;
+      countdown = setInterval(() => {
+        seconds -= 1;
+        if (seconds <= 0) return stopCountdown();
+        send(seconds);
+      }, 1000);
+      countdown.unref?.();
+    },
+    stop: stopCountdown,
+  };
+}
+
+function cancelledError(): HaloError {
+  return new HaloError({
+    code: 'cancelled',
+    message: 'Refresh Options was cancelled. The previous options and every mapping are kept.',
+    nextStep: 'Run Refresh Options again when you are ready.',
+    details: {},
+  });
+}
+
+/**
+ * Refresh Options: reads everything first (the linked organization file, every Halo client active and
+ * inactive, the top levels), and only then writes, in one transaction: the organization merge, the new
+ * client cache and its time. A failure or a cancel before that point leaves the database untouched.
+ * Mappings are never touched: a mapped client that went inactive, was renamed or is gone makes its row
+ * Stale, with the name snapshot kept.
+ */
+export async function refreshOptions(
+  context: BackendContext,
+  request: ParsedRequestOf<'options:refresh'>,
+): Promise<ResponseOf<'options:refresh'>> {
+  const { instanceId } = request;
+  requireInstance(context, instanceId);
+  const halo = await haloClientFor(context, instanceId);
+  const key = refreshKey(instanceId);
+  const controller = context.operations.start(key, 'Refresh Options is already running for this instance.');
+  const { signal } = controller;
+  const progress = progressReporter(context, instanceId);
+  try {
+    let organizationRows: { rows: OrganizationFileRow[]; headerDetected: boolean } | null = null;
+    const source = context.store.organizations.source();
+    if (source) {
+      progress.phase('organizations');
+      const parsed = parseOrganizationsFile(source.format, readSourceFile(source.path));
+      if (!parsed.ok) throw fileRefused(`linked organization file (${source.path})`, parsed.problems);
+      organizationRows = parsed;
+    }
+    let rows: HaloClientRow[];
+    let requests: number;
+    try {
+      const read = await halo.listClientsWithStats({
+        includeInactive: true,
+        signal,
+        onProgress: (update) => progress.clients(update),
+      });
+      rows = read.rows;
+      requests = read.stats.requests;
+    } catch (error) {
+      if (signal.aborted) throw cancelledError();
+      throw error;
+    }
+    if (signal.aborted) throw cancelledError();
+    progress.phase('top-levels');
+    let topLevels: { id: number; name: string }[];
+    try {
+      const listed: HaloTopLevel[] = await halo.listTopLevels({ signal });
+      requests += 1;
+      topLevels = listed.map((level) => ({ id: level.id, name: level.name }));
+    } catch (error) {
+      if (signal.aborted) throw cancelledError();
+      // Top levels only label the picker; an agent without that permission still gets its clients.
+      void error;
+      requests += 1;
+      topLevels = topLevelsFromClients(rows);
+    }
+    if (signal.aborted) throw cancelledError();
+    progress.phase('saving');
+    const clients = rows.map(toCachedClient);
+    const fetchedAt = context.now().toISOString();
+    const outcome = context.store.transaction(() => {
+      const previous = context.store.haloOptions.clients(instanceId);
+      const counts = reconcileClients(previous, clients);
+      let organizations: OrganizationImportResult | null = null;
+      if (organizationRows) {
+        organizations = {
+          ...mergeOrganizations(context, organizationRows.rows),
+          headerDetected: organizationRows.headerDetected,
+        };
+        context.store.organizations.markSourceRead(fetchedAt);
+      }
+      context.store.haloOptions.replace(instanceId, clients, topLevels, fetchedAt);
+      return { counts, organizations };
+    });
+    const view = buildMappingView(context, instanceId, new Set());
+    progress.phase('done');
+    const cache = view.summary.options;
+    if (!cache) throw new Error('the options cache was not written');
+    return {
+      cache,
+      clients: outcome.counts,
+      topLevels: topLevels.length,
+      staleMappings: view.summary.counts.stale + view.summary.counts.conflict,
+      requests,
+      organizations: outcome.organizations,
+    };
+  } finally {
+    progress.stop();
+    context.operations.finish(key, controller);
+  }
+}
+
+function topLevelsFromClients(rows: readonly HaloClientRow[]): { id: number; name: string }[] {
+  const levels = new Map<number, string>();
+  for (const row of rows) {
+    if (row.toplevel_id != null)
+      levels.set(row.toplevel_id, row.toplevel_name ?? `Top level ${row.toplevel_id}`);
+  }
+  return [...levels].map(([id, name]) => ({ id, name }));
+}
+
+export function cancelRefresh(
+  context: BackendContext,
+  request: ParsedRequestOf<'options:cancel'>,
+): ResponseOf<'options:cancel'> {
+  return { cancelled: context.operations.cancel(refreshKey(request.instanceId)) };
+}
+
+export function getOptions(
+  context: BackendContext,
+  request: ParsedRequestOf<'options:get'>,
+): ResponseOf<'options:get'> {
+  const { instanceId } = request;
+  requireInstance(context, instanceId);
+  const meta = context.store.haloOptions.meta(instanceId);
+  return {
+    cache: optionsInfo(meta, context.now()),
+    clients: meta
+      ? context.store.haloOptions
+          .clients(instanceId)
+          .map(({ ref: _ref, accountsId: _accountsId, ...client }) => client)
+      : [],
+    topLevels: meta?.topLevels ?? [],
+    refreshing: context.operations.isRunning(refreshKey(instanceId)),
+  };
+}

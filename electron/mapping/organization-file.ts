@@ -1,0 +1,363 @@
+/**
+ * Reads a file of our organizations (CSV or JSON) into rows, or refuses it whole with every problem and
+ * its line. Pure: the caller decides what to do with the rows (one transaction) or the problems.
+ *
+ * CSV parsing uses csv-parse (the `csv` project: maintained for over a decade, strict RFC 4180 parsing
+ * with quote errors reported by line, BOM handling, a synchronous API and its own TypeScript types).
+ * Papaparse was the alternative, but it recovers from broken quotes and keeps going, while we must
+ * refuse a broken file rather than guess.
+ */
+import { CsvError, parse } from 'csv-parse/sync';
+
+export interface OrganizationFileRow {
+  /** 1-based line in the file (CSV: the line the record ends on; JSON: the item's position). */
+  line: number;
+  name: string;
+  domain: string | null;
+  externalId: string | null;
+}
+
+export interface FileProblem {
+  line: number;
+  reason: string;
+}
+
+export type OrganizationFileResult =
+  | { ok: true; rows: OrganizationFileRow[]; headerDetected: boolean }
+  | { ok: false; problems: FileProblem[] };
+
+export const MAX_ORGANIZATION_ROWS = 200_000;
+export const MAX_NAME_LENGTH = 300;
+/** A refused file lists at most this many problems (and says how many more there were). */
+const MAX_PROBLEMS_LISTED = 50;
+
+type Field = 'name' | 'domain' | 'externalId';
+
+const headerWords: Record<Field, readonly string[]> = {
+  name: [
+    'name',
+    'organization',
+    'organisation',
+    'organizationname',
+    'organisationname',
+    'org',
+    'orgname',
+    'company',
+    'companyname',
+    'customer',
+    'customername',
+    'client',
+    'clientname',
+    'tenant',
+    'tenantname',
+    'displayname',
+    'accountname',
+  ],
+  domain: ['domain', 'domainname', 'website', 'web', 'url', 'emaildomain', 'site', 'homepage'],
+  externalId: [
+    'externalid',
+    'id',
+    'externalreference',
+    'reference',
+    'ref',
+    'accountid',
+    'accountsid',
+    'code',
+    'customerid',
+    'tenantid',
+    'orgid',
+    'organizationid',
+    'organisationid',
+  ],
+};
+
+function headerField(cell: string): Field | null {
+  const key = cell.toLowerCase().replace(/[^a-z0-9]/g, '');
+  for (const field of ['name', 'domain', 'externalId'] as const) {
+    if (headerWords[field].includes(key)) return field;
+  }
+  return null;
+}
+
+/**
+ * The first row is a header when one of its cells names the organization column and none of them looks
+ * like data (a domain, an e-mail address).
+ */
+function detectHeader(cells: readonly string[]): Map<Field, number> | null {
+  const fields = cells.map(headerField);
+  if (!fields.includes('name')) return null;
+  if (cells.some((cell) => /[.@]/.test(cell))) return null;
+  const columns = new Map<Field, number>();
+  fields.forEach((field, index) => {
+    if (field !== null && !columns.has(field)) columns.set(field, index);
+  });
+  return columns;
+}
+
+/** The delimiter of the first line, counting only outside quotes: comma, semicolon (Excel in many locales) or tab. */
+export function detectDelimiter(text: string): string {
+  let inQuotes = false;
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
+  for (const char of text) {
+    if (char === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (char === '\n' || char === '\r')) break;
+    else if (!inQuotes && counts.has(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
+  }
+  let best = ',';
+  for (const [char, count] of counts) if (count > (counts.get(best) ?? 0)) best = char;
+  return best;
+}
+
+/** Index of the first byte that breaks UTF-8 (overlongs, surrogates and out-of-range included), or -1. */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index] ?? 0;
+    let length: number;
+    let min: number;
+    if (lead < 0x80) {
+      index += 1;
+      continue;
+    } else if (lead >= 0xc2 && lead <= 0xdf) {
+      length = 2;
+      min = 0x80;
+    } else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      min = 0x800;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      min = 0x10000;
+    } else {
+      return index;
+    }
+    let code = lead & (0xff >> (length + 1));
+    for (let offset = 1; offset < length; offset++) {
+      const next = bytes[index + offset];
+      if (next === undefined || (next & 0xc0) !== 0x80) return index;
+      code = (code << 6) | (next & 0x3f);
+    }
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return index;
+    index += length;
+  }
+  return -1;
+}
+
+/** Decodes bytes as UTF-8 (a BOM is dropped), refusing anything else with the line of the first bad byte. */
+export function decodeUtf8(
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; problem: FileProblem } {
+  const bad = firstInvalidUtf8Byte(bytes);
+  if (bad === -1) return { ok: true, text: new TextDecoder('utf-8').decode(bytes) };
+  let line = 1;
+  for (let index = 0; index < bad; index++) if (bytes[index] === 0x0a) line += 1;
+  return {
+    ok: false,
+    problem: {
+      line,
+      reason: `the file is not UTF-8 (byte ${bad + 1} is not valid UTF-8); save it as "CSV UTF-8" or UTF-8 text and try again`,
+    },
+  };
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function optional(value: string | undefined): string | null {
+  const trimmed = (value ?? '').trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+/** Collects problems and checks rows one by one (names, duplicates, lengths). */
+class RowChecker {
+  readonly problems: FileProblem[] = [];
+  readonly rows: OrganizationFileRow[] = [];
+  private problemCount = 0;
+  private readonly names = new Map<string, number>();
+  private readonly externalIds = new Map<string, number>();
+
+  problem(line: number, reason: string): void {
+    this.problemCount += 1;
+    if (this.problems.length < MAX_PROBLEMS_LISTED) this.problems.push({ line, reason });
+  }
+
+  add(line: number, rawName: string, domain: string | null, externalId: string | null): void {
+    const name = rawName.trim().replace(/\s+/g, ' ');
+    const reason = this.refusal(line, name, domain, externalId);
+    if (reason !== null) this.problem(line, reason);
+    else this.rows.push({ line, name, domain, externalId });
+  }
+
+  /** Why the row cannot be imported, or null (then its name and id are remembered for duplicates). */
+  private refusal(
+    line: number,
+    name: string,
+    domain: string | null,
+    externalId: string | null,
+  ): string | null {
+    if (name === '') return 'the organization name is empty';
+    if (name.includes('\uFFFD')) {
+      return 'the name contains characters that are not valid UTF-8 (shown as \uFFFD); save the file as UTF-8';
+    }
+    if (name.length > MAX_NAME_LENGTH) return `the name is longer than ${MAX_NAME_LENGTH} characters`;
+    if (domain !== null && /\s/.test(domain)) return `the domain "${domain}" contains spaces`;
+    const key = name.normalize('NFC').toLowerCase();
+    const earlier = this.names.get(key);
+    if (earlier !== undefined) return `duplicate name "${name}" (also on line ${earlier})`;
+    if (externalId !== null) {
+      const earlierId = this.externalIds.get(externalId);
+      if (earlierId !== undefined) return `duplicate external id "${externalId}" (also on line ${earlierId})`;
+    }
+    if (this.rows.length >= MAX_ORGANIZATION_ROWS)
+      return `the file has more than ${MAX_ORGANIZATION_ROWS} organizations`;
+    this.names.set(key, line);
+    if (externalId !== null) this.externalIds.set(externalId, line);
+    return null;
+  }
+
+  result(headerDetected: boolean): OrganizationFileResult {
+    if (this.problemCount === 0) return { ok: true, rows: this.rows, headerDetected };
+    const problems = [...this.problems];
+    if (this.problemCount > problems.length) {
+      const last = problems[problems.length - 1]?.line ?? 0;
+      problems.push({ line: last, reason: `and ${this.problemCount - problems.length} more problems` });
+    }
+    return { ok: false, problems };
+  }
+}
+
+interface CsvRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+export function parseOrganizationsCsv(content: string): OrganizationFileResult {
+  const text = stripBom(content);
+  let records: CsvRecord[];
+  try {
+    records = parse(text, {
+      delimiter: detectDelimiter(text),
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as CsvRecord[];
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = typeof error.lines === 'number' ? error.lines : 0;
+      return { ok: false, problems: [{ line, reason: csvReason(error) }] };
+    }
+    throw error;
+  }
+  const checker = new RowChecker();
+  const nonBlank = records.filter((entry) => entry.record.some((cell) => cell.trim() !== ''));
+  const first = nonBlank[0];
+  if (first === undefined)
+    return { ok: false, problems: [{ line: 1, reason: 'the file has no organizations' }] };
+  const header = detectHeader(first.record.map((cell) => cell.trim()));
+  const columns =
+    header ??
+    new Map<Field, number>([
+      ['name', 0],
+      ['domain', 1],
+      ['externalId', 2],
+    ]);
+  const maxColumns = header ? first.record.length : 3;
+  const dataRecords = header ? nonBlank.slice(1) : nonBlank;
+  for (const { record, info } of dataRecords) {
+    if (record.length > maxColumns) {
+      checker.problem(
+        info.lines,
+        header
+          ? `too many columns: ${record.length}, the header has ${maxColumns} (a comma inside a name must be in "quotes")`
+          : `too many columns: ${record.length}; expected name, domain, external id (a comma inside a name must be in "quotes")`,
+      );
+      continue;
+    }
+    const cell = (field: Field) => {
+      const index = columns.get(field);
+      return index === undefined ? undefined : record[index];
+    };
+    checker.add(info.lines, cell('name') ?? '', optional(cell('domain')), optional(cell('externalId')));
+  }
+  if (dataRecords.length === 0 && header)
+    checker.problem(first.info.lines, 'the file has a header but no organizations');
+  return checker.result(header !== null);
+}
+
+function csvReason(error: CsvError): string {
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted field is never closed (a " without its closing ")';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return 'a closing quote is followed by other characters (write a quote inside a quoted field as "")';
+    default:
+      return `the CSV cannot be read: ${error.message}`;
+  }
+}
+
+function jsonText(value: unknown): string | null {
+  if (typeof value === 'string') return optional(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+/**
+ * JSON: an array of organizations, or `{ "organizations": [...] }`. Each item has `name` and optionally
+ * `domain` (or `website`) and `externalId` (or `external_id`, `id`). Problems name the item's position.
+ */
+export function parseOrganizationsJson(content: string): OrganizationFileResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(stripBom(content));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const lineMatch = /line (\d+)/.exec(message);
+    return {
+      ok: false,
+      problems: [{ line: lineMatch ? Number(lineMatch[1]) : 1, reason: `not valid JSON: ${message}` }],
+    };
+  }
+  const list = Array.isArray(json)
+    ? json
+    : typeof json === 'object' &&
+        json !== null &&
+        Array.isArray((json as { organizations?: unknown }).organizations)
+      ? (json as { organizations: unknown[] }).organizations
+      : null;
+  if (list === null) {
+    return {
+      ok: false,
+      problems: [{ line: 1, reason: 'expected an array of organizations or { "organizations": [...] }' }],
+    };
+  }
+  const checker = new RowChecker();
+  for (const [index, item] of list.entries()) {
+    const position = index + 1;
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      checker.problem(position, `item ${position} is not an object with a name`);
+      continue;
+    }
+    const record = item as Record<string, unknown>;
+    if (typeof record.name !== 'string') {
+      checker.problem(position, `item ${position} has no "name" text`);
+      continue;
+    }
+    checker.add(
+      position,
+      record.name,
+      jsonText(record.domain ?? record.website),
+      jsonText(record.externalId ?? record.external_id ?? record.id),
+    );
+  }
+  if (list.length === 0) checker.problem(1, 'the file has no organizations');
+  return checker.result(false);
+}
+
+export function parseOrganizationsFile(format: 'csv' | 'json', content: string): OrganizationFileResult {
+  return format === 'csv' ? parseOrganizationsCsv(content) : parseOrganizationsJson(content);
+}
