@@ -13,13 +13,6 @@ export interface QueryName {
 
 const MAX_PAIRED_WORDS = 30;
 
-/**
- * How much a typo match counts when the word is itself a real word that some client has: "Hall" is a
- * surname, not a misspelt "Hull", and "Bradley" is not "Bramley". (Counting words across our own
- * organizations instead does not work: common misspellings like "Enginering" repeat.)
- */
-const REAL_WORD_TYPO_FACTOR = 0.6;
-
 export function prepareQuery(tokens: readonly string[], vocabulary: Vocabulary): QueryName {
   const weights: number[] = [];
   const neighbours: Map<number, number>[] = [];
@@ -28,11 +21,7 @@ export function prepareQuery(tokens: readonly string[], vocabulary: Vocabulary):
     const exactId = vocabulary.idOf(token);
     const weight = exactId === undefined ? vocabulary.unknownWeight : vocabulary.idf(exactId);
     const map = new Map<number, number>();
-    const typoFactor = exactId !== undefined ? REAL_WORD_TYPO_FACTOR : 1;
-    for (const neighbour of vocabulary.neighbours(token)) {
-      const exact = neighbour.tokenId === exactId;
-      map.set(neighbour.tokenId, exact ? neighbour.similarity : neighbour.similarity * typoFactor);
-    }
+    for (const neighbour of vocabulary.neighbours(token)) map.set(neighbour.tokenId, neighbour.similarity);
     weights.push(weight);
     neighbours.push(map);
     weightTotal += weight;
@@ -50,21 +39,37 @@ export function prepareQuery(tokens: readonly string[], vocabulary: Vocabulary):
  * "acme consulting" vs "acme consulting services" loses only the light "services".
  */
 export function scoreName(query: QueryName, client: ClientRecord, vocabulary: Vocabulary): number {
+  return scoreWith(query, client, vocabulary, (q, tokenId) => query.neighbours[q]?.get(tokenId));
+}
+
+/** Word similarity of the query's word `q` to a client word, or undefined when they are unrelated. */
+export type WordSimilarity = (q: number, tokenId: number) => number | undefined;
+
+/**
+ * The score itself, with the word similarity supplied: `scoreName` looks it up in the neighbours the
+ * index found; a brute-force baseline can compute it directly for every pair.
+ */
+export function scoreWith(
+  query: QueryName,
+  client: ClientRecord,
+  vocabulary: Vocabulary,
+  similarityOf: WordSimilarity,
+): number {
   const pairs: { q: number; c: number; similarity: number; weight: number }[] = [];
   // Words past the 30th are ignored for pairing (bit masks below); no real company name is that long.
-  const queryWords = Math.min(query.neighbours.length, MAX_PAIRED_WORDS);
+  const queryWords = Math.min(query.weights.length, MAX_PAIRED_WORDS);
   const clientWords = Math.min(client.tokenIds.length, MAX_PAIRED_WORDS);
   for (let q = 0; q < queryWords; q++) {
-    const neighbours = query.neighbours[q];
-    if (neighbours === undefined || neighbours.size === 0) continue;
     for (let c = 0; c < clientWords; c++) {
       const tokenId = client.tokenIds[c] ?? -1;
-      const similarity = neighbours.get(tokenId);
-      if (similarity !== undefined) pairs.push({ q, c, similarity, weight: vocabulary.idf(tokenId) });
+      const similarity = similarityOf(q, tokenId);
+      if (similarity !== undefined && similarity > 0) {
+        pairs.push({ q, c, similarity, weight: vocabulary.idf(tokenId) });
+      }
     }
   }
   if (pairs.length === 0) return 0;
-  pairs.sort((a, b) => b.similarity - a.similarity || b.weight - a.weight);
+  pairs.sort(bySimilarityThenWeight);
   let usedQuery = 0;
   let usedClient = 0;
   let matched = 0;
@@ -81,4 +86,11 @@ export function scoreName(query: QueryName, client: ClientRecord, vocabulary: Vo
   }
   const denominator = queryWeight + client.weightTotal;
   return denominator > 0 ? Math.min(1, matched / denominator) : 0;
+}
+
+function bySimilarityThenWeight(
+  a: { similarity: number; weight: number },
+  b: { similarity: number; weight: number },
+) {
+  return b.similarity - a.similarity || b.weight - a.weight;
 }

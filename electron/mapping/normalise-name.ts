@@ -47,7 +47,6 @@ const HAS_BRACKET = /[([{]/;
 const DASH_SEPARATOR = /\s+[-\u2013\u2014|/]+\s+|\s+[-\u2013\u2014]+$/;
 const HAS_DASH = /[-\u2013\u2014|/]/;
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
-const NOT_ASCII_WORD = /[^a-z0-9]+/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range starts at NUL on purpose
 const NON_ASCII = /[^\u0000-\u007f]/;
 
@@ -68,12 +67,30 @@ function byLastWord(tables: readonly (readonly (readonly string[])[])[]): Map<st
 
 const NOISE_BY_LAST_WORD = byLastWord([LEGAL_FORM_TOKENS, QUALIFIER_TOKENS]);
 
+function addWord(words: string[], raw: string): void {
+  const word = ABBREVIATIONS.get(raw) ?? raw;
+  if (!STOP_WORDS.has(word)) words.push(word);
+}
+
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+/** Words of a lowercase segment; a hand-rolled scan for plain ASCII, the common case, else a Unicode split. */
 function wordsOf(segment: string): string[] {
   const words: string[] = [];
-  for (const raw of segment.split(NON_ASCII.test(segment) ? NOT_WORD : NOT_ASCII_WORD)) {
-    if (raw === '') continue;
-    const word = ABBREVIATIONS.get(raw) ?? raw;
-    if (!STOP_WORDS.has(word)) words.push(word);
+  if (NON_ASCII.test(segment)) {
+    for (const raw of segment.split(NOT_WORD)) if (raw !== '') addWord(words, raw);
+    return words;
+  }
+  let start = -1;
+  for (let at = 0; at <= segment.length; at++) {
+    const inWord = at < segment.length && isAsciiWordChar(segment.charCodeAt(at));
+    if (inWord && start < 0) start = at;
+    else if (!inWord && start >= 0) {
+      addWord(words, segment.slice(start, at));
+      start = -1;
+    }
   }
   return words;
 }

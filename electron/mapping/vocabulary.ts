@@ -75,19 +75,23 @@ export class Vocabulary {
     return this.ids.get(token);
   }
 
-  /** Client-side words equal to `token` or one tolerated typo away from it (memoised per word). */
+  /**
+   * Client-side words equal to `token`, or, for a word no client has, those a tolerated typo away from
+   * it (memoised per word). A word some client has is a real word, not a typo: "Hall" is a surname, not
+   * a misspelt "Hull", and "Bradley" is not "Bramley".
+   */
   neighbours(token: string): TokenNeighbour[] {
     const cached = this.neighbourCache.get(token);
     if (cached !== undefined) return cached;
     const found: TokenNeighbour[] = [];
     const exactId = this.ids.get(token);
     if (exactId !== undefined) found.push({ tokenId: exactId, similarity: 1 });
-    if (allowedEdits(token.length, token.length) > 0) this.collectTypoNeighbours(token, exactId, found);
+    else if (allowedEdits(token.length, token.length) > 0) this.collectTypoNeighbours(token, found);
     this.neighbourCache.set(token, found);
     return found;
   }
 
-  private collectTypoNeighbours(token: string, exactId: number | undefined, found: TokenNeighbour[]): void {
+  private collectTypoNeighbours(token: string, found: TokenNeighbour[]): void {
     const touched: number[] = [];
     const counts = this.counts;
     forEachTrigram(token, (trigram) => {
@@ -101,7 +105,6 @@ export class Vocabulary {
     for (const id of touched) {
       const shared = counts[id] ?? 0;
       counts[id] = 0;
-      if (id === exactId) continue;
       const other = this.words[id] ?? '';
       const edits = allowedEdits(token.length, other.length);
       if (edits === 0 || Math.abs(token.length - other.length) > edits) continue;
