@@ -87,7 +87,7 @@ describe('validation (e2e)', () => {
     expect(await step(page, 'token').getAttribute('class')).toContain('step--failed');
     expect(await step(page, 'token').textContent()).toContain('invalid-client');
     expect(await step(page, 'agent').textContent()).toContain('Skipped because an earlier step failed.');
-    await panel(page).locator('[data-warning="client-id-may-have-changed"]').waitFor();
+    expect(await step(page, 'token').textContent()).toContain('Halo may change the Client ID');
     const row = page
       .getByRole('listbox', { name: 'Halo instances' })
       .getByRole('option', { name: /Lab Halo/ });

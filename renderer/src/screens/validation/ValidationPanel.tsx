@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { buildDiagnosticsReport } from '../../../../shared/diagnostics';
 import type { InstanceSummary } from '../../../../shared/domain';
 import type { ConfigurationView } from '../../../../shared/ipc';
-import type { ValidationStep, ValidationWarning } from '../../../../shared/validation';
+import type { ValidationResult, ValidationStep, ValidationWarning } from '../../../../shared/validation';
 import { api } from '../../api';
 import { AppButton } from '../../components/AppButton';
 import {
@@ -99,6 +99,15 @@ function StepRow({ step }: { step: ValidationStep }) {
       </div>
     </li>
   );
+}
+
+/**
+ * The Client-ID hint is already the "What to do" of a step that failed with invalid-client; listing it
+ * again as a warning below would make the technician read the same advice twice.
+ */
+function warningsNotSaidAbove(result: ValidationResult): ValidationWarning[] {
+  const saidAbove = result.steps.some((step) => step.error?.code === 'invalid-client');
+  return result.warnings.filter((warning) => !(saidAbove && warning.code === 'client-id-may-have-changed'));
 }
 
 function Warnings({ warnings }: { warnings: ValidationWarning[] }) {
@@ -269,7 +278,7 @@ export function ValidationPanel({
         </ol>
       ) : null}
 
-      {run.phase === 'done' ? <Warnings warnings={run.result.warnings} /> : null}
+      {run.phase === 'done' ? <Warnings warnings={warningsNotSaidAbove(run.result)} /> : null}
 
       {run.phase === 'done' ? (
         <dl className="endpoints">
