@@ -6,6 +6,11 @@ export { MappingAbortedError } from './abort';
 export { registrableDomain } from './domain';
 export { type NameKeys, normaliseName } from './normalise-name';
 export { DEFAULT_MARGIN, DEFAULT_THRESHOLD, suggestMappings } from './suggest';
+export {
+  createSuggestWorkerClient,
+  type SuggestWorkerClient,
+  type WorkerLike,
+} from './suggest-worker-client';
 export { tokenSimilarity } from './token-similarity';
 export type {
   AbortFlag,

@@ -130,8 +130,25 @@ export class Matcher {
         positions: normalised.positions,
       };
     }
+    if (narrowing === null) return this.fuzzy(keys, excluded);
 
-    return narrowing === null ? this.fuzzy(keys, excluded) : this.chooseWithin(narrowing, keys);
+    // The id or domain points at several clients, and the name at one client outside them: the
+    // evidence disagrees, so nobody should guess.
+    const byName =
+      this.pickOne(this.index.byExactName.get(keys.exact), excluded, null) ??
+      this.pickOne(keyed, excluded, null);
+    if (byName?.kind === 'one' && !narrowing.positions.includes(byName.position)) {
+      const names = narrowing.positions.slice(0, 3).map((position) => quote(this.name(position)));
+      return {
+        kind: 'ambiguous',
+        reason: `ambiguous: ${narrowing.evidence} points at ${names.join(', ')} but the name at ${quote(this.name(byName.position))}`,
+        candidates: [
+          { position: byName.position, score: 1 },
+          ...narrowing.positions.slice(0, 2).map((position) => ({ position, score: 1 })),
+        ],
+      };
+    }
+    return this.chooseWithin(narrowing, keys);
   }
 
   /**

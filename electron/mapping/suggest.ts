@@ -26,7 +26,8 @@ interface Decision {
  * "Prefer mutual best matches": a fuzzy suggestion stands only if no other organization fits the same
  * client clearly better. Several organizations may still share one client when they fit it about
  * equally well (duplicates on our side), but "Northgate Plumbers" does not take the client that
- * "Northgate Plumbing Ltd" matched exactly.
+ * "Northgate Plumbing Ltd" matched exactly. Only the rows being filled compete (saved mappings are the
+ * user's business, and several organizations may share a client).
  */
 function enforceMutualBest(decisions: Decision[], matcher: Matcher, margin: number): void {
   const bestClaim = new Map<number, { score: number; decision: number }>();

@@ -72,6 +72,17 @@ describe('suggestMappings signals', () => {
     expect(suggestion.reason).toBe("domain 'ajs.co.uk' = website of 'Anderson Jones Smith'");
   });
 
+  it('domain shared by several clients but the name points elsewhere: ambiguous, no guess', () => {
+    const clients = [
+      { id: 1, name: 'Brightwave (Leeds)', website: 'msp-hosting.com' },
+      { id: 2, name: 'Brightwave (York)', website: 'msp-hosting.com' },
+      { id: 3, name: 'Harlow Roofing Ltd', website: 'harlowroofing.co.uk' },
+    ];
+    const suggestion = suggestOne({ id: 'o', name: 'Harlow Roofing', domain: 'msp-hosting.com' }, clients);
+    expect(suggestion).toMatchObject({ clientId: null, ambiguous: true });
+    expect(suggestion.reason).toContain("but the name at 'Harlow Roofing Ltd'");
+  });
+
   it('domain: free-mail domains are no evidence', () => {
     const clients = [{ id: 1, name: 'Harlow Dental', website: 'gmail.com' }];
     expect(suggestOne({ id: 'o', name: 'Zebra Roofing', domain: 'gmail.com' }, clients).clientId).toBeNull();
