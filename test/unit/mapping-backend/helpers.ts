@@ -1,4 +1,9 @@
-import { type Backend, createBackend, createMemorySecretStore, type SecretStore } from '../../../electron/backend';
+import {
+  type Backend,
+  createBackend,
+  createMemorySecretStore,
+  type SecretStore,
+} from '../../../electron/backend';
 import type { SuggestRunner } from '../../../electron/backend/suggest-runner';
 import type { ChannelName, IpcResult, RequestOf, ResponseOf } from '../../../shared/ipc';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo } from '../../fake-halo';
@@ -23,7 +28,11 @@ export function openBackend(options: TestBackendOptions): Backend {
 }
 
 /** Invokes a channel and returns its value, failing the test with the error message otherwise. */
-export async function call<C extends ChannelName>(backend: Backend, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+export async function call<C extends ChannelName>(
+  backend: Backend,
+  channel: C,
+  request: RequestOf<C>,
+): Promise<ResponseOf<C>> {
   const result = await backend.invoke(channel, request);
   if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
   return result.value;

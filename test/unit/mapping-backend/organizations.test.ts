@@ -20,7 +20,9 @@ afterAll(() => {
 });
 
 async function names(): Promise<string[]> {
-  return (await call(backend, 'organizations:list', {})).organizations.map((organization) => organization.name);
+  return (await call(backend, 'organizations:list', {})).organizations.map(
+    (organization) => organization.name,
+  );
 }
 
 function problemsOf(error: { details: Record<string, unknown> }): { line: number; reason: string }[] {
@@ -37,7 +39,9 @@ describe('organizations: add, edit, remove', () => {
     const renamed = await call(backend, 'organizations:upsert', { id: acme.id, name: 'Acme Holdings' });
     expect(renamed.name).toBe('Acme Holdings');
     expect(renamed.domain).toBe('acme.com');
-    expect((await callFails(backend, 'organizations:upsert', { id: 'nope', name: 'X' })).code).toBe('not-found');
+    expect((await callFails(backend, 'organizations:upsert', { id: 'nope', name: 'X' })).code).toBe(
+      'not-found',
+    );
     expect(await call(backend, 'organizations:remove', { ids: [acme.id] })).toEqual({ removed: 1 });
     expect(await names()).toEqual([]);
   });
@@ -53,7 +57,9 @@ describe('organizations: add, edit, remove', () => {
     expect(refused.code).toBe('conflict');
     expect(refused.details.mapped).toEqual([org.id]);
     expect(await names()).toEqual(['Mapped Org']);
-    expect(await call(backend, 'organizations:remove', { ids: [org.id], force: true })).toEqual({ removed: 1 });
+    expect(await call(backend, 'organizations:remove', { ids: [org.id], force: true })).toEqual({
+      removed: 1,
+    });
     const view = await call(backend, 'mappings:get', { instanceId: instance.id });
     expect(view.rows).toEqual([]);
     expect(view.summary.unsavedChanges).toBe(false);
@@ -88,12 +94,16 @@ describe('organizations:import (CSV)', () => {
       added: 2,
     });
     const semicolons = 'name;domain\n"Initech; Inc";initech.example\n';
-    expect(await call(backend, 'organizations:import', { format: 'csv', content: semicolons })).toMatchObject({
-      headerDetected: true,
+    expect(await call(backend, 'organizations:import', { format: 'csv', content: semicolons })).toMatchObject(
+      {
+        headerDetected: true,
+        added: 1,
+      },
+    );
+    const tabs = 'Company\tURL\nHooli\thooli.example\n';
+    expect(await call(backend, 'organizations:import', { format: 'csv', content: tabs })).toMatchObject({
       added: 1,
     });
-    const tabs = 'Company\tURL\nHooli\thooli.example\n';
-    expect(await call(backend, 'organizations:import', { format: 'csv', content: tabs })).toMatchObject({ added: 1 });
     // A file with only a name column whose first name is "Name Brothers" is still data.
     const names1 = (await names()).sort();
     expect(names1).toEqual(['Acme Ltd', 'Globex', 'Hooli', 'Initech; Inc']);
@@ -157,7 +167,11 @@ describe('organizations:import (CSV)', () => {
   });
 
   it('refuses a file that is not UTF-8 (bytes) or carries replacement characters (text)', async () => {
-    const latin1 = Buffer.concat([Buffer.from('name\nAcme\nCaf'), Buffer.from([0xe9]), Buffer.from(' Paris\n')]);
+    const latin1 = Buffer.concat([
+      Buffer.from('name\nAcme\nCaf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' Paris\n'),
+    ]);
     const bytes = await callFails(backend, 'organizations:import', {
       format: 'csv',
       contentBase64: latin1.toString('base64'),
@@ -177,15 +191,26 @@ describe('organizations:import (CSV)', () => {
   });
 
   it('refuses an empty file, a header without rows, and a request with both or neither content', async () => {
-    expect(problemsOf(await callFails(backend, 'organizations:import', { format: 'csv', content: '\n\n' }))[0]?.reason).toMatch(
-      /no organizations/,
-    );
-    expect(problemsOf(await callFails(backend, 'organizations:import', { format: 'csv', content: 'name,domain\n' }))[0]?.reason).toMatch(
-      /header but no organizations/,
-    );
-    expect((await callFails(backend, 'organizations:import', { format: 'csv' })).code).toBe('invalid-request');
     expect(
-      (await callFails(backend, 'organizations:import', { format: 'csv', content: 'a', contentBase64: 'YQ==' })).code,
+      problemsOf(await callFails(backend, 'organizations:import', { format: 'csv', content: '\n\n' }))[0]
+        ?.reason,
+    ).toMatch(/no organizations/);
+    expect(
+      problemsOf(
+        await callFails(backend, 'organizations:import', { format: 'csv', content: 'name,domain\n' }),
+      )[0]?.reason,
+    ).toMatch(/header but no organizations/);
+    expect((await callFails(backend, 'organizations:import', { format: 'csv' })).code).toBe(
+      'invalid-request',
+    );
+    expect(
+      (
+        await callFails(backend, 'organizations:import', {
+          format: 'csv',
+          content: 'a',
+          contentBase64: 'YQ==',
+        })
+      ).code,
     ).toBe('invalid-request');
   });
 
@@ -203,9 +228,14 @@ describe('organizations:import (CSV)', () => {
 describe('organizations:import (JSON) and linked source', () => {
   it('reads an array or a wrapper; refuses bad items by position', async () => {
     const json = JSON.stringify({
-      organizations: [{ name: 'Acme', domain: 'acme.example', externalId: 7 }, { name: 'Globex', website: 'https://globex.example' }],
+      organizations: [
+        { name: 'Acme', domain: 'acme.example', externalId: 7 },
+        { name: 'Globex', website: 'https://globex.example' },
+      ],
     });
-    expect(await call(backend, 'organizations:import', { format: 'json', content: json })).toMatchObject({ added: 2 });
+    expect(await call(backend, 'organizations:import', { format: 'json', content: json })).toMatchObject({
+      added: 2,
+    });
     const list = (await call(backend, 'organizations:list', {})).organizations;
     expect(list.map((o) => [o.name, o.domain, o.externalId])).toEqual([
       ['Acme', 'acme.example', '7'],
@@ -216,7 +246,10 @@ describe('organizations:import (JSON) and linked source', () => {
       content: JSON.stringify([{ name: 'Fine' }, { domain: 'x.example' }, 'text', { name: ' ' }]),
     });
     expect(problemsOf(bad).map((p) => p.line)).toEqual([2, 3, 4]);
-    const notJson = await callFails(backend, 'organizations:import', { format: 'json', content: '[{"name": "A",}]' });
+    const notJson = await callFails(backend, 'organizations:import', {
+      format: 'json',
+      content: '[{"name": "A",}]',
+    });
     expect(problemsOf(notJson)[0]?.reason).toMatch(/not valid JSON/);
     expect((await call(backend, 'organizations:list', {})).organizations).toHaveLength(2);
   });
@@ -228,10 +261,15 @@ describe('organizations:import (JSON) and linked source', () => {
     expect(linked.source).toMatchObject({ path: file, format: 'csv' });
     expect(linked.imported).toMatchObject({ added: 2, headerDetected: true });
     expect((await call(backend, 'organizations:list', {})).source?.path).toBe(file);
-    const missing = await callFails(backend, 'organizations:linkSource', { path: path.join(temp.dir, 'nope.csv') });
+    const missing = await callFails(backend, 'organizations:linkSource', {
+      path: path.join(temp.dir, 'nope.csv'),
+    });
     expect(missing.code).toBe('not-found');
     expect((await call(backend, 'organizations:list', {})).source?.path).toBe(file);
-    expect(await call(backend, 'organizations:linkSource', { path: null })).toEqual({ source: null, imported: null });
+    expect(await call(backend, 'organizations:linkSource', { path: null })).toEqual({
+      source: null,
+      imported: null,
+    });
     expect((await call(backend, 'organizations:list', {})).source).toBeNull();
   });
 });

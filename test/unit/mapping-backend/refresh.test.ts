@@ -80,7 +80,13 @@ describe('options:refresh', () => {
 
   it('reconciles by id: renamed, went inactive and gone mark mapped rows Stale and keep the snapshot', async () => {
     fake = await startFakeHalo({
-      clients: [client(11, 'Acme Ltd'), client(12, 'Globex'), client(13, 'Initech'), client(14, 'Hooli'), client(15, 'Umbrella')],
+      clients: [
+        client(11, 'Acme Ltd'),
+        client(12, 'Globex'),
+        client(13, 'Initech'),
+        client(14, 'Hooli'),
+        client(15, 'Umbrella'),
+      ],
     });
     const instanceId = await configuredInstance(backend, fake, 'Prod');
     await call(backend, 'options:refresh', { instanceId });
@@ -108,12 +114,24 @@ describe('options:refresh', () => {
       client(16, 'Newco'),
     ]);
     const result = await call(backend, 'options:refresh', { instanceId });
-    expect(result.clients).toEqual({ total: 5, new: 1, renamed: 1, wentInactive: 1, reactivated: 0, gone: 1, unchanged: 2 });
+    expect(result.clients).toEqual({
+      total: 5,
+      new: 1,
+      renamed: 1,
+      wentInactive: 1,
+      reactivated: 0,
+      gone: 1,
+      unchanged: 2,
+    });
     expect(result.staleMappings).toBe(3);
 
     const view = await call(backend, 'mappings:get', { instanceId });
     const row = (id: string) => view.rows.find((r) => r.organization.id === id);
-    expect(row(acme)).toMatchObject({ status: 'stale', staleReason: 'renamed', saved: { clientId: 11, clientName: 'Acme Ltd' } });
+    expect(row(acme)).toMatchObject({
+      status: 'stale',
+      staleReason: 'renamed',
+      saved: { clientId: 11, clientName: 'Acme Ltd' },
+    });
     expect(row(globex)).toMatchObject({ status: 'stale', staleReason: 'inactive' });
     expect(row(initech)).toMatchObject({
       status: 'stale',
@@ -127,7 +145,10 @@ describe('options:refresh', () => {
     expect(view.summary.saved.count).toBe(4);
 
     // Accepting the rename takes the new name as the snapshot; after saving the row is Mapped again.
-    const accepted = await call(backend, 'mappings:edit', { instanceId, edits: [{ organizationId: acme, action: 'accept' }] });
+    const accepted = await call(backend, 'mappings:edit', {
+      instanceId,
+      edits: [{ organizationId: acme, action: 'accept' }],
+    });
     expect(accepted.rows[0]).toMatchObject({ status: 'changed', draft: { clientName: 'Acme Holdings Ltd' } });
     await call(backend, 'mappings:save', { instanceId });
     const after = await call(backend, 'mappings:get', { instanceId });
@@ -181,7 +202,10 @@ describe('options:refresh', () => {
   });
 
   it('counts down a rate-limit wait in progress events', async () => {
-    fake = await startFakeHalo({ clients: 250, rateLimit: { limit: 4, windowMs: 2000, sendRetryAfter: true } });
+    fake = await startFakeHalo({
+      clients: 250,
+      rateLimit: { limit: 4, windowMs: 2000, sendRetryAfter: true },
+    });
     const instanceId = await configuredInstance(backend, fake, 'Prod');
     const events: BackendEvent[] = [];
     backend.subscribe((event) => events.push(event));
@@ -243,7 +267,11 @@ describe('offline', () => {
     now = new Date('2026-03-01T12:30:00Z');
 
     const view = await call(backend, 'mappings:get', { instanceId });
-    expect(view.summary.options).toMatchObject({ clientCount: 2, ageSeconds: 9000, fetchedAt: '2026-03-01T10:00:00.000Z' });
+    expect(view.summary.options).toMatchObject({
+      clientCount: 2,
+      ageSeconds: 9000,
+      fetchedAt: '2026-03-01T10:00:00.000Z',
+    });
     const edited = await call(backend, 'mappings:edit', {
       instanceId,
       edits: [
