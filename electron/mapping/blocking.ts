@@ -36,15 +36,16 @@ export class Blocker {
     const reach: number[] = [];
     let queryWeight = 0;
     let remaining = 0;
-    query.neighbours.forEach((neighbours, at) => {
+    for (let at = 0; at < query.neighbours.length; at++) {
       let best = 0;
-      for (const [tokenId, similarity] of neighbours)
+      for (const { tokenId, similarity } of query.neighbours[at] ?? []) {
         best = Math.max(best, similarity * vocabulary.idf(tokenId));
+      }
       reach.push(best);
       remaining += best;
       // Least this word adds to the name's side of the denominator, matched or not.
       queryWeight += best > 0 ? Math.min(best, query.weights[at] ?? 0) : (query.weights[at] ?? 0);
-    });
+    }
     const order = reach.map((_, at) => at).sort((a, b) => (reach[b] ?? 0) - (reach[a] ?? 0));
     let touchedCount = 0;
     for (const at of order) {
@@ -52,7 +53,7 @@ export class Blocker {
       const opensNewClients = touchedCount === 0 || (2 * remaining) / (queryWeight + remaining) >= floor;
       remaining -= reach[at] ?? 0;
       if (neighbours === undefined) continue;
-      for (const [tokenId, similarity] of neighbours) {
+      for (const { tokenId, similarity } of neighbours) {
         const gain = similarity * vocabulary.idf(tokenId);
         if (opensNewClients) {
           for (const position of vocabulary.postings(tokenId)) {

@@ -1,13 +1,13 @@
 import type { ClientRecord } from './client-index';
-import type { Vocabulary } from './vocabulary';
+import type { TokenNeighbour, Vocabulary } from './vocabulary';
 
 /** An organization name prepared for fuzzy scoring: its words, their weights and their neighbours. */
 export interface QueryName {
   tokens: string[];
   /** IDF weight per word; a word no client has gets the rarest weight. */
   weights: number[];
-  /** Per word: client word id -> similarity (1 for equal, <1 for a tolerated typo). */
-  neighbours: Map<number, number>[];
+  /** Per word: the client words it stands for, with similarity (1 for equal, <1 for a tolerated typo). */
+  neighbours: (readonly TokenNeighbour[])[];
   weightTotal: number;
 }
 
@@ -15,15 +15,14 @@ const MAX_PAIRED_WORDS = 30;
 
 export function prepareQuery(tokens: readonly string[], vocabulary: Vocabulary): QueryName {
   const weights: number[] = [];
-  const neighbours: Map<number, number>[] = [];
+  const neighbours: (readonly TokenNeighbour[])[] = [];
   let weightTotal = 0;
   for (const token of tokens) {
     const exactId = vocabulary.idOf(token);
     const weight = exactId === undefined ? vocabulary.unknownWeight : vocabulary.idf(exactId);
-    const map = new Map<number, number>();
-    for (const neighbour of vocabulary.neighbours(token)) map.set(neighbour.tokenId, neighbour.similarity);
     weights.push(weight);
-    neighbours.push(map);
+    // Shared, memoised lists: preparing a query allocates next to nothing.
+    neighbours.push(vocabulary.neighbours(token));
     weightTotal += weight;
   }
   return { tokens: tokens.slice(), weights, neighbours, weightTotal };
@@ -39,7 +38,12 @@ export function prepareQuery(tokens: readonly string[], vocabulary: Vocabulary):
  * "acme consulting" vs "acme consulting services" loses only the light "services".
  */
 export function scoreName(query: QueryName, client: ClientRecord, vocabulary: Vocabulary): number {
-  return scoreWith(query, client, vocabulary, (q, tokenId) => query.neighbours[q]?.get(tokenId));
+  return scoreWith(query, client, vocabulary, (q, tokenId) => {
+    const neighbours = query.neighbours[q];
+    if (neighbours === undefined) return undefined;
+    for (const neighbour of neighbours) if (neighbour.tokenId === tokenId) return neighbour.similarity;
+    return undefined;
+  });
 }
 
 /** Word similarity of the query's word `q` to a client word, or undefined when they are unrelated. */
