@@ -149,6 +149,16 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (instance_id, seq)
   );
   `,
+  // 5: the setup wizard's last self-check per instance: when it ran, what Halo showed (JSON: evidence,
+  // what to fix, the names of missing teams) and the agent's name. No secret and no token is ever in it.
+  `
+  CREATE TABLE wizard_checks (
+    instance_id  TEXT PRIMARY KEY REFERENCES instances (id) ON DELETE CASCADE,
+    checked_at   TEXT NOT NULL,
+    checks_json  TEXT NOT NULL,
+    agent_name   TEXT
+  );
+  `,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
