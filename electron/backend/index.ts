@@ -10,16 +10,20 @@ import {
 import type { HaloClientOptions } from '../halo';
 import type { SecretStore } from '../secrets';
 import { DATABASE_FILE_NAME, openStore } from '../store';
-import { requestValidationError, toAppErrorData } from './app-error';
+import { AppError, requestValidationError, toAppErrorData } from './app-error';
 import type { BackendContext } from './context';
+import { collectDiagnosticsSnapshot, type DiagnosticsSnapshot } from './diagnostics-snapshot';
 import { createHaloClientCache } from './halo-clients';
 import { type Handler, handlers } from './handlers';
+import { type Logger, silentLogger } from './logger';
 import { createOperationRegistry } from './operations';
 import { createWorkerSuggestRunner, type SuggestRunner } from './suggest-runner';
 
 export type { SecretStore } from '../secrets';
 export { createKeytarSecretStore, createMemorySecretStore, KeychainUnavailableError } from '../secrets';
 export { AppError } from './app-error';
+export type { DiagnosticsSnapshot } from './diagnostics-snapshot';
+export { type LogFields, type Logger, silentLogger } from './logger';
 
 export interface BackendOptions {
   /** Folder for halo-setup.db (Electron: app.getPath('userData')). */
@@ -33,6 +37,8 @@ export interface BackendOptions {
   haloClientOptions?: Partial<Omit<HaloClientOptions, 'clientSecret'>>;
   /** How Suggest runs the matcher; default a worker thread. */
   suggestRunner?: SuggestRunner;
+  /** Where the backend logs channel names, durations and error codes (never payloads); default silent. */
+  logger?: Logger;
 }
 
 export interface Backend {
@@ -40,6 +46,8 @@ export interface Backend {
   invoke<C extends ChannelName>(channel: C, request: unknown): Promise<IpcResult<ResponseOf<C>>>;
   /** Listens to backend events (progress). Returns the unsubscribe function. */
   subscribe(listener: (event: BackendEvent) => void): () => void;
+  /** For Help > Export Diagnostics: app, instances, configurations (no secrets), last validations. */
+  diagnostics(): DiagnosticsSnapshot;
   close(): void;
 }
 
@@ -69,15 +77,28 @@ export function createBackend(options: BackendOptions): Backend {
     suggestRunner: options.suggestRunner ?? createWorkerSuggestRunner(),
   };
   let closed = false;
+  const logger = options.logger ?? silentLogger;
 
   async function invoke<C extends ChannelName>(
     channel: C,
     request: unknown,
   ): Promise<IpcResult<ResponseOf<C>>> {
+    const started = performance.now();
+    const result = await run(channel, request);
+    logInvocation(logger, String(channel), performance.now() - started, result);
+    return result;
+  }
+
+  async function run<C extends ChannelName>(channel: C, request: unknown): Promise<IpcResult<ResponseOf<C>>> {
     try {
       if (closed) throw new Error('the backend is closed');
+      // Own keys only: "__proto__" or "constructor" must not find Object.prototype's members.
+      if (typeof channel !== 'string' || !Object.hasOwn(channels, channel)) {
+        throw new AppError('invalid-request', 'The request named a channel Halo Setup does not have.', {
+          channel: String(channel).slice(0, 100),
+        });
+      }
       const contract = channels[channel];
-      if (!contract) throw new Error(`unknown channel ${String(channel)}`);
       const parsed = contract.request.safeParse(request ?? {});
       if (!parsed.success)
         return { ok: false, error: toAppErrorData(requestValidationError(channel, parsed.error)) };
@@ -96,6 +117,7 @@ export function createBackend(options: BackendOptions): Backend {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    diagnostics: () => collectDiagnosticsSnapshot(context),
     close() {
       if (closed) return;
       closed = true;
@@ -105,6 +127,15 @@ export function createBackend(options: BackendOptions): Backend {
       store.close();
     },
   };
+}
+
+/** One line per invocation: the channel, how long it took and, on failure, the error code. */
+function logInvocation(logger: Logger, channel: string, ms: number, result: IpcResult<unknown>): void {
+  const fields = { channel: channel.slice(0, 100), ms: Math.round(ms) };
+  if (result.ok) logger.info(`ipc ${fields.channel} ok`, fields);
+  else if (result.error.code === 'internal')
+    logger.error(`ipc ${fields.channel} failed: ${result.error.message}`, { ...fields, code: 'internal' });
+  else logger.warn(`ipc ${fields.channel} failed`, { ...fields, code: result.error.code });
 }
 
 export { DEMO_INSTANCE_NAME, type DemoHalo, demoHaloFromEnvironment, seedDemoSandbox } from './demo-sandbox';

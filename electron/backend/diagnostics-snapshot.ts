@@ -1,0 +1,42 @@
+import type { ConfigurationView } from '../../shared/ipc';
+import { type ValidationResult, validationResultSchema } from '../../shared/validation';
+import type { BackendContext } from './context';
+import { toConfigurationView } from './handlers/configuration';
+
+/**
+ * What Help > Export Diagnostics needs from the backend: the app, and for each instance its
+ * configuration as the window sees it (never the secret: only "a secret is stored") and its last
+ * validation result. Not an IPC channel: only the main process asks, from its own menu.
+ */
+export interface DiagnosticsSnapshot {
+  app: { name: string; version: string; platform: string; secretStore: string };
+  instances: Array<{
+    name: string;
+    configuration: ConfigurationView | null;
+    lastValidation: ValidationResult | null;
+  }>;
+}
+
+export function collectDiagnosticsSnapshot(context: BackendContext): DiagnosticsSnapshot {
+  const instances = context.store.instances.list().map((row) => {
+    const stored = context.store.configurations.get(row.id);
+    return {
+      name: row.name,
+      configuration: stored ? toConfigurationView(stored) : null,
+      lastValidation: parseStoredResult(context.store.validationResults.getJson(row.id)),
+    };
+  });
+  const { name, version, platform } = context.appInfo;
+  return { app: { name, version, platform, secretStore: context.secrets.description }, instances };
+}
+
+/** A stored result written by an older version may not match today's schema: leave it out then. */
+function parseStoredResult(json: string | null): ValidationResult | null {
+  if (json === null) return null;
+  try {
+    const parsed = validationResultSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
