@@ -31,6 +31,13 @@ export const channelNames = [
   'mappings:save',
   'mappings:export',
   'mappings:import',
+  // setup wizard (shared/wizard-contract.ts)
+  'wizard:get',
+  'wizard:setStep',
+  'wizard:setStage',
+  'wizard:check',
+  'wizard:overview',
+  'links:openInHalo',
 ] as const;
 
 export type ChannelNameFromList = (typeof channelNames)[number];

@@ -4,6 +4,7 @@ import { configurationInputSchema } from './configuration-rules';
 import { instanceIdSchema, instanceNameSchema, instanceSummarySchema } from './domain';
 import { mappingChannels, optionsProgressEventSchema, suggestProgressEventSchema } from './mapping-contract';
 import { validationResultSchema, validationStepSchema } from './validation';
+import { wizardChannels } from './wizard-contract';
 
 /**
  * The typed IPC contract: one entry per channel, each with a zod schema for the request and one for the
@@ -98,6 +99,7 @@ export const channels = {
     response: validationResultSchema,
   },
   ...mappingChannels,
+  ...wizardChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -19,4 +19,6 @@ export interface BackendContext {
   operations: OperationRegistry;
   /** Runs the organization matcher off the main thread. */
   suggestRunner: SuggestRunner;
+  /** Opens an https page in the browser (Electron: the main process's link gate); null when there is none. */
+  openExternal: ((url: string) => Promise<void>) | null;
 }

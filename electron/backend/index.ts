@@ -39,6 +39,11 @@ export interface BackendOptions {
   suggestRunner?: SuggestRunner;
   /** Where the backend logs channel names, durations and error codes (never payloads); default silent. */
   logger?: Logger;
+  /**
+   * Opens a Halo page in the browser. `links:openInHalo` builds the URL (https, the instance's own host)
+   * and calls this; Electron passes its external-link gate, tests a recorder. Without it, nothing opens.
+   */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 export interface Backend {
@@ -75,6 +80,7 @@ export function createBackend(options: BackendOptions): Backend {
     haloClients: createHaloClientCache(options.haloClientOptions ?? {}),
     operations: createOperationRegistry(),
     suggestRunner: options.suggestRunner ?? createWorkerSuggestRunner(),
+    openExternal: options.openExternal ?? null,
   };
   let closed = false;
   const logger = options.logger ?? silentLogger;

@@ -5,6 +5,7 @@ import { createInstancesRepository } from './instances';
 import { createMappingsRepository } from './mappings';
 import { createOrganizationsRepository } from './organizations';
 import { createValidationResultsRepository } from './validation-results';
+import { createWizardRepository } from './wizard';
 
 export type { StoredConfiguration } from './configurations';
 export { DATABASE_FILE_NAME, StoreError } from './database';
@@ -23,6 +24,7 @@ export function openStore(dataDir: string) {
     organizations: createOrganizationsRepository(db),
     haloOptions: createHaloOptionsRepository(db),
     mappings: createMappingsRepository(db),
+    wizard: createWizardRepository(db),
     /** Runs `work` in one transaction: every multi-row change goes through here. */
     transaction<T>(work: () => T): T {
       return db.transaction(work)();

@@ -76,7 +76,9 @@ export function createWizardRepository(db: SqliteDatabase) {
     },
     checks(instanceId: string): StoredWizardChecks | null {
       const row = checksStatement.get(instanceId);
-      return row ? { checkedAt: row.checked_at, checksJson: row.checks_json, agentName: row.agent_name } : null;
+      return row
+        ? { checkedAt: row.checked_at, checksJson: row.checks_json, agentName: row.agent_name }
+        : null;
     },
     saveChecks(instanceId: string, checks: StoredWizardChecks): void {
       saveChecksStatement.run({ instanceId, ...checks });

@@ -2,6 +2,7 @@ import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../../shared/i
 import type { BackendContext } from '../context';
 import { getConfiguration, saveConfiguration } from './configuration';
 import { createInstance, deleteInstance, listInstances, renameInstance } from './instances';
+import { openInHalo } from './links';
 import {
   cancelSuggest,
   diffMappings,
@@ -24,6 +25,7 @@ import {
   upsertOrganization,
 } from './organizations';
 import { validateInstance } from './validation';
+import { checkWizard, getWizard, setWizardStage, setWizardStep, wizardOverview } from './wizard';
 
 export type Handler<C extends ChannelName> = (
   context: BackendContext,
@@ -59,4 +61,10 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'mappings:save': saveMappings,
   'mappings:export': exportMappings,
   'mappings:import': importMappings,
+  'wizard:get': getWizard,
+  'wizard:setStep': setWizardStep,
+  'wizard:setStage': setWizardStage,
+  'wizard:check': checkWizard,
+  'wizard:overview': wizardOverview,
+  'links:openInHalo': openInHalo,
 };

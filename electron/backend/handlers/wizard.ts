@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { type CheckId, STEP_IDS, type StepId, stepCheckedBy, TOTAL_STEPS } from '../../../shared/checklist';
+import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
+import {
+  stageIdSchema,
+  type WizardCheck,
+  type WizardProgress,
+  type WizardView,
+  wizardCheckSchema,
+} from '../../../shared/wizard-contract';
+import { isHaloError } from '../../halo';
+import type { StoredWizardChecks } from '../../store/wizard';
+import type { BackendContext } from '../context';
+import { deriveWizardChecks, type TeamsOutcome } from '../wizard-checks';
+import { requireInstance } from './instances';
+import { validateInstance } from './validation';
+
+/**
+ * The setup wizard: progress per instance (stage, done steps) and the self-check that validates the
+ * configuration and then proves which checklist steps were done right. A passed check ticks its step; a
+ * failed one unticks ("reopens") it, so the technician sees exactly where to go back to.
+ */
+
+const storedChecksSchema = z.array(wizardCheckSchema);
+const knownSteps = new Set<string>(STEP_IDS);
+
+function parseChecks(stored: StoredWizardChecks | null): WizardCheck[] {
+  if (!stored) return [];
+  try {
+    const parsed = storedChecksSchema.safeParse(JSON.parse(stored.checksJson));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
+export function wizardView(context: BackendContext, instanceId: string): WizardView {
+  const { wizard, configurations } = context.store;
+  const stage = stageIdSchema.safeParse(wizard.stage(instanceId));
+  const stored = wizard.checks(instanceId);
+  const configuration = configurations.get(instanceId);
+  return {
+    instanceId,
+    currentStage: stage.success ? stage.data : 'agent',
+    doneSteps: wizard.doneSteps(instanceId).filter((id): id is StepId => knownSteps.has(id)),
+    checks: parseChecks(stored),
+    checkedAt: stored?.checkedAt ?? null,
+    agentName: stored?.agentName ?? null,
+    host: configuration?.resourceServer ?? null,
+    configured: configuration?.hasClientSecret ?? false,
+  };
+}
+
+export function getWizard(
+  context: BackendContext,
+  request: ParsedRequestOf<'wizard:get'>,
+): ResponseOf<'wizard:get'> {
+  requireInstance(context, request.instanceId);
+  return wizardView(context, request.instanceId);
+}
+
+export function setWizardStep(
+  context: BackendContext,
+  request: ParsedRequestOf<'wizard:setStep'>,
+): ResponseOf<'wizard:setStep'> {
+  requireInstance(context, request.instanceId);
+  context.store.wizard.setStep(request.instanceId, request.stepId, request.done, context.now().toISOString());
+  return wizardView(context, request.instanceId);
+}
+
+export function setWizardStage(
+  context: BackendContext,
+  request: ParsedRequestOf<'wizard:setStage'>,
+): ResponseOf<'wizard:setStage'> {
+  requireInstance(context, request.instanceId);
+  context.store.wizard.setStage(request.instanceId, request.stage, context.now().toISOString());
+  return wizardView(context, request.instanceId);
+}
+
+/** `/api/Team` through the instance's cached client (same token as the validation that just ran). */
+async function readTeams(context: BackendContext, instanceId: string): Promise<TeamsOutcome> {
+  const configuration = context.store.configurations.get(instanceId);
+  const secret = await context.secrets.get(instanceId);
+  if (!configuration || !secret) return null;
+  try {
+    const teams = await context.haloClients.clientFor(configuration, secret).listTeams();
+    return {
+      ok: true,
+      teams: teams.map((team) => ({ id: team.id, name: team.name, inactive: team.inactive === true })),
+    };
+  } catch (error) {
+    if (isHaloError(error)) return { ok: false, error: error.info };
+    throw error;
+  }
+}
+
+/**
+ * Validates (the same handler as `config:validate`, so progress events and the instance list's
+ * "Validated 5 min ago" come for free), reads Halo's teams when the agent is known, derives the checks,
+ * keeps them, and ticks or reopens the steps they confirm.
+ */
+export async function checkWizard(
+  context: BackendContext,
+  request: ParsedRequestOf<'wizard:check'>,
+): Promise<ResponseOf<'wizard:check'>> {
+  const { instanceId } = request;
+  const validation = await validateInstance(context, { instanceId });
+  const teams = validation.facts.agent ? await readTeams(context, instanceId) : null;
+  const checks = deriveWizardChecks(validation, teams);
+  // The instance may have been deleted while Halo answered: then there is nothing to keep.
+  requireInstance(context, instanceId);
+  const now = context.now().toISOString();
+  context.store.transaction(() => {
+    context.store.wizard.saveChecks(instanceId, {
+      checkedAt: validation.finishedAt,
+      checksJson: JSON.stringify(checks),
+      agentName: validation.facts.agent?.name ?? context.store.wizard.checks(instanceId)?.agentName ?? null,
+    });
+    for (const check of checks) {
+      if (check.status === 'not-checked') continue;
+      context.store.wizard.setStep(instanceId, stepCheckedBy(check.id).id, check.status === 'passed', now);
+    }
+  });
+  return { view: wizardView(context, instanceId), validation };
+}
+
+/** Every instance's progress in a few numbers, for the instance list. */
+export function wizardOverview(context: BackendContext): ResponseOf<'wizard:overview'> {
+  const instances: WizardProgress[] = context.store.wizard.all().map((row) => {
+    const stage = stageIdSchema.safeParse(row.currentStage);
+    const checks = parseChecks(row.checks);
+    const teams = checks.find((check) => check.id === 'teams');
+    const missingTeams =
+      teams?.status === 'failed' ? teams.missingTeams : teams?.status === 'passed' ? [] : null;
+    return {
+      instanceId: row.instanceId,
+      currentStage: stage.success ? stage.data : 'agent',
+      doneSteps: row.doneSteps.filter((id) => knownSteps.has(id)).length,
+      totalSteps: TOTAL_STEPS,
+      missingTeams,
+      failedChecks: checks.filter((check) => check.status === 'failed').map((check): CheckId => check.id),
+      checkedAt: row.checks?.checkedAt ?? null,
+    };
+  });
+  return { instances };
+}
