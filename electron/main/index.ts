@@ -10,6 +10,7 @@ import {
 import { createExternalLinkGate } from './external-links';
 import { hardenSession, hardenWebContents } from './harden';
 import { forwardBackendEvents, registerIpcHandlers } from './ipc-adapter';
+import { createOpenInHalo } from './open-in-halo';
 import { appUrlMatcher, createTrustedSenders } from './trusted-senders';
 import { secureWebPreferences } from './web-preferences';
 
@@ -60,10 +61,21 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     secrets: createKeytarSecretStore(),
     appVersion: app.getVersion(),
+    // "Open in Halo": the backend builds the URL on the instance's host; the gate checks it again here.
+    openExternal: createOpenInHalo(links, instanceHosts),
   });
   registerIpcHandlers(ipcMain, backend, senders);
   if (demoHalo) await seedDemoSandbox(backend, demoHalo);
   createWindow();
+}
+
+/** The Resource Server hosts of the saved instances: the only hosts "Open in Halo" may open. */
+async function instanceHosts(): Promise<string[]> {
+  const listed = await backend?.invoke('instances:list', {});
+  if (!listed?.ok) return [];
+  return listed.value.instances.flatMap((instance) =>
+    instance.resourceServer ? [instance.resourceServer] : [],
+  );
 }
 
 function createWindow(): void {

@@ -87,7 +87,7 @@ export async function handleToken(
     sendJson(res, 401, { error: 'invalid_client' }, NO_STORE);
     return;
   }
-  const scope = form.get('scope') ?? '';
+  const scope = state.grantedScope ?? form.get('scope') ?? '';
   const lifetime = state.settings.tokenLifetimeSeconds;
   sendJson(
     res,

@@ -79,6 +79,7 @@ export async function startFakeHalo(options: FakeHaloOptions = {}): Promise<Fake
     agent: options.agent ?? defaultAgent(teams),
     teams,
     topLevelShape: options.topLevelShape ?? 'array',
+    grantedScope: options.grantedScope,
     tokens: new TokenStore(now),
     directory: new ClientDirectory(initialRows(options)),
     faults: new FaultQueue(),

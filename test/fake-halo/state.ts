@@ -9,6 +9,8 @@ export interface FakeState {
   baseUrl: string;
   readonly credentials: { clientId: string; clientSecret: string };
   readonly tenant: FakeHaloOptions['tenant'] | undefined;
+  /** The application's permissions in Halo; undefined: whatever scope the token request asks for. */
+  readonly grantedScope: string | undefined;
   readonly pageCap: number;
   readonly agent: FakeAgent;
   readonly teams: readonly FakeTeam[];

@@ -65,6 +65,12 @@ export interface FakeHaloOptions {
    * 'optional': a wrong non-empty tenant fails, a missing one is fine. Default: none (tenant ignored).
    */
   tenant?: { name: string; mode: 'optional' | 'required' };
+  /**
+   * Extra (beyond the agreed API), for the setup wizard's tests: the scope the application was given in
+   * Halo (its Permissions tab), e.g. 'read:customers'. Tokens then carry this scope whatever was asked
+   * for, and, without 'all', every /api call refuses them. Default: the scope asked for.
+   */
+  grantedScope?: string;
   /** expires_in, default 3600 */
   tokenLifetimeSeconds?: number;
   /** silent page cap, default 100 */
