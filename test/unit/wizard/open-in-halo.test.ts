@@ -1,0 +1,164 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Backend, createBackend, createMemorySecretStore } from '../../../electron/backend';
+import { haloPageUrl } from '../../../electron/backend/handlers/links';
+import { createExternalLinkGate } from '../../../electron/main/external-links';
+import { createOpenInHalo } from '../../../electron/main/open-in-halo';
+import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET } from '../../fake-halo';
+import { makeTempDir } from '../../support/temp-dir';
+
+/**
+ * "Open in Halo" goes through one gate: the backend builds an https URL on the instance's saved host
+ * (never from the renderer's text), and the main process checks it again before shell.openExternal.
+ */
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function backendWith(openExternal?: (url: string) => Promise<void>): Backend {
+  const temp = makeTempDir('halo-setup-links-');
+  const backend = createBackend({
+    dataDir: temp.dir,
+    secrets: createMemorySecretStore(),
+    validateResponses: true,
+    ...(openExternal ? { openExternal } : {}),
+  });
+  cleanups.push(() => {
+    backend.close();
+    temp.cleanup();
+  });
+  return backend;
+}
+
+async function instanceOn(backend: Backend, host: string | null, isOnPremise = false): Promise<string> {
+  const created = await backend.invoke('instances:create', { name: `Instance ${Math.random()}` });
+  if (!created.ok) throw new Error(created.error.message);
+  if (host !== null) {
+    const saved = await backend.invoke('config:save', {
+      instanceId: created.value.id,
+      configuration: {
+        resourceServer: host,
+        clientId: FAKE_CLIENT_ID,
+        tenant: isOnPremise ? '' : 'acme',
+        authServer: '',
+        isOnPremise,
+        caCertificatePem: '',
+        clientSecret: FAKE_CLIENT_SECRET,
+      },
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+  }
+  return created.value.id;
+}
+
+describe('haloPageUrl', () => {
+  it('builds https URLs on the host, with the fixed page paths', () => {
+    expect(haloPageUrl('acme.halopsa.com', 'applications')).toBe(
+      'https://acme.halopsa.com/config/integrations/api/applications',
+    );
+    expect(haloPageUrl('support.example.com:8443', 'halo-api')).toBe(
+      'https://support.example.com:8443/config/integrations/api',
+    );
+    expect(haloPageUrl('Acme.HaloPSA.com', 'home')).toBe('https://acme.halopsa.com/');
+    expect(haloPageUrl('acme.halopsa.com:443', 'configuration')).toBe('https://acme.halopsa.com/config');
+  });
+
+  it('refuses anything that is not a plain host', () => {
+    for (const host of [
+      '',
+      'evil.example/acme.halopsa.com',
+      'user@acme.halopsa.com',
+      'acme.halopsa.com#x',
+      'acme.halopsa.com?x',
+      'a b',
+      'acme.halopsa.com\\x',
+      'acme.halopsa.com:99999',
+    ]) {
+      expect(haloPageUrl(host, 'home'), host).toBeNull();
+    }
+  });
+});
+
+describe('links:openInHalo', () => {
+  it('opens the page on the instance’s own host through the injected opener', async () => {
+    const opened: string[] = [];
+    const backend = backendWith(async (url) => {
+      opened.push(url);
+    });
+    const id = await instanceOn(backend, 'https://Acme.HaloPSA.com/api');
+    const result = await backend.invoke('links:openInHalo', { instanceId: id, target: 'applications' });
+    expect(result).toEqual({
+      ok: true,
+      value: { url: 'https://acme.halopsa.com/config/integrations/api/applications' },
+    });
+    expect(opened).toEqual(['https://acme.halopsa.com/config/integrations/api/applications']);
+  });
+
+  it('refuses when the host is not known yet, when nothing can open links, and for unknown targets', async () => {
+    const opened: string[] = [];
+    const backend = backendWith(async (url) => {
+      opened.push(url);
+    });
+    const unconfigured = await instanceOn(backend, null);
+    const refused = await backend.invoke('links:openInHalo', { instanceId: unconfigured, target: 'home' });
+    expect(refused.ok ? null : refused.error.code).toBe('invalid-configuration');
+    expect(refused.ok ? '' : refused.error.message).toContain('Resource Server Hostname');
+
+    const id = await instanceOn(backend, 'acme.halopsa.com');
+    const made = await backend.invoke('links:openInHalo', { instanceId: id, target: 'javascript:alert(1)' });
+    expect(made.ok ? null : made.error.code).toBe('invalid-request');
+    const url = await backend.invoke('links:openInHalo', {
+      instanceId: id,
+      target: 'home',
+      url: 'https://x',
+    });
+    expect(url.ok ? null : url.error.code).toBe('invalid-request');
+    expect(opened).toEqual([]);
+
+    const without = backendWith();
+    const other = await instanceOn(without, 'acme.halopsa.com');
+    const none = await without.invoke('links:openInHalo', { instanceId: other, target: 'home' });
+    expect(none.ok ? null : none.error.code).toBe('internal');
+  });
+
+  it('reports a refusal of the main-process gate as an error', async () => {
+    const backend = backendWith(async () => {
+      throw new Error('Refused to open https://acme.halopsa.com/: not a configured Halo host.');
+    });
+    const id = await instanceOn(backend, 'acme.halopsa.com');
+    const result = await backend.invoke('links:openInHalo', { instanceId: id, target: 'home' });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.error.message).toContain('Refused to open');
+  });
+});
+
+describe('the main-process half (createOpenInHalo)', () => {
+  function opener(hosts: string[]) {
+    const shellOpened: string[] = [];
+    const gate = createExternalLinkGate(async (url) => {
+      shellOpened.push(url);
+    });
+    return { open: createOpenInHalo(gate, async () => hosts), shellOpened, gate };
+  }
+
+  it('opens https pages on a configured instance host only', async () => {
+    const { open, shellOpened } = opener(['acme.halopsa.com', 'support.example.com:8443']);
+    await open('https://acme.halopsa.com/config/integrations/api');
+    await open('https://support.example.com:8443/config');
+    expect(shellOpened).toEqual([
+      'https://acme.halopsa.com/config/integrations/api',
+      'https://support.example.com:8443/config',
+    ]);
+  });
+
+  it('refuses other hosts, http, credentials and garbage, and opens nothing', async () => {
+    const { open, shellOpened } = opener(['acme.halopsa.com']);
+    await expect(open('https://evil.example/config')).rejects.toThrow(/not a configured Halo host/);
+    await expect(open('http://acme.halopsa.com/config')).rejects.toThrow(/only https/);
+    await expect(open('https://user:pw@acme.halopsa.com/')).rejects.toThrow(/only https/);
+    await expect(open('not a url')).rejects.toThrow(/not a URL/);
+    await expect(open('https://support.example.com:8443/')).rejects.toThrow(/not a configured/);
+    expect(shellOpened).toEqual([]);
+  });
+});
