@@ -26,7 +26,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve('electron/main/index.ts') },
+      // The matcher's worker is its own entry: the backend starts it from beside the main bundle.
+      lib: {
+        entry: {
+          index: resolve('electron/main/index.ts'),
+          'suggest-worker': resolve('electron/mapping/suggest-worker.ts'),
+        },
+      },
       // better-sqlite3 and keytar are native: they stay in node_modules (unpacked beside the asar).
       externalizeDeps: true,
     },
