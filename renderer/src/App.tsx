@@ -19,12 +19,16 @@ import { useInstances } from './lib/use-instances';
 import { useNow } from './lib/use-now';
 import { InstanceView } from './screens/instances/InstanceView';
 import { Welcome } from './screens/Welcome';
+import { useWizardOverview } from './screens/wizard/use-wizard-overview';
+import { WizardProgressBadge } from './screens/wizard/WizardProgressBadge';
 
 type NameDialogState = { kind: 'create' } | { kind: 'rename'; instance: InstanceSummary } | null;
 
 export function App() {
   const { list, refresh } = useInstances();
   const now = useNow();
+  // Read again whenever the instance list is, i.e. after anything changed an instance.
+  const progress = useWizardOverview(list.state === 'ready' ? list : undefined);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [nameDialog, setNameDialog] = useState<NameDialogState>(null);
   const [deleting, setDeleting] = useState<InstanceSummary | null>(null);
@@ -87,6 +91,7 @@ export function App() {
             onSelect={setSelectedId}
             onNew={() => setNameDialog({ kind: 'create' })}
             now={now}
+            renderProgress={(instance) => <WizardProgressBadge progress={progress.get(instance.id)} />}
           />
           <main className="main">{main}</main>
         </>

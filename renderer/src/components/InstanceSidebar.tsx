@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ListBox, ListBoxItem } from 'react-aria-components';
 import type { InstanceSummary } from '../../../shared/domain';
 import { AppButton } from './AppButton';
@@ -14,12 +15,15 @@ export function InstanceSidebar({
   onSelect,
   onNew,
   now,
+  renderProgress,
 }: {
   instances: InstanceSummary[];
   selectedId: string | null;
   onSelect(id: string): void;
   onNew(): void;
   now: Date;
+  /** Extra status for a row, e.g. the setup guide's progress ("Teams: 2 missing"). */
+  renderProgress?: (instance: InstanceSummary) => ReactNode;
 }) {
   return (
     <nav className="sidebar" aria-label="Halo instances">
@@ -70,6 +74,9 @@ export function InstanceSidebar({
                     </span>
                   ) : null}
                 </span>
+                {renderProgress ? (
+                  <span className="instance-row__meta">{renderProgress(instance)}</span>
+                ) : null}
               </span>
             </ListBoxItem>
           )}

@@ -60,17 +60,22 @@ export function ConfigurationForm({
   instanceId,
   configuration,
   onSaved,
+  prefill,
 }: {
   instanceId: string;
   configuration: ConfigurationView | null;
   onSaved(view: ConfigurationView): void;
+  /** Values typed elsewhere (the setup guide's stage B), shown as unsaved changes. */
+  prefill?: { clientId?: string; clientSecret?: string } | undefined;
 }) {
   const [stored, setStored] = useState<ConfigurationView | null>(configuration);
   const saved = useMemo(() => valuesFromView(stored), [stored]);
-  const [values, setValues] = useState<FormValues>(saved);
-  const [secret, setSecret] = useState('');
+  const [values, setValues] = useState<FormValues>(() =>
+    prefill?.clientId ? { ...saved, clientId: prefill.clientId } : saved,
+  );
+  const [secret, setSecret] = useState(prefill?.clientSecret ?? '');
   const hasStoredSecret = stored?.hasClientSecret ?? false;
-  const [replacingSecret, setReplacingSecret] = useState(false);
+  const [replacingSecret, setReplacingSecret] = useState(Boolean(prefill?.clientSecret) && hasStoredSecret);
   const [errors, setErrors] = useState<FieldMessages>({});
   const [notes, setNotes] = useState<FieldMessages>({});
   const [touched, setTouched] = useState<ReadonlySet<ConfigurationField>>(new Set());

@@ -10,11 +10,14 @@ import { messageOf } from '../../lib/errors';
 import { ConfigurationForm } from '../configuration/ConfigurationForm';
 import { useValidationRun } from '../validation/use-validation-run';
 import { ValidationPanel } from '../validation/ValidationPanel';
+import { WizardSection } from '../wizard/WizardSection';
 
 interface SectionProps {
   instance: InstanceSummary;
   now: Date;
   onChanged(): void;
+  /** Switches to another section (e.g. the setup guide's last stage opens mapping); false if none such. */
+  openSection(id: string): boolean;
 }
 
 /**
@@ -23,6 +26,19 @@ interface SectionProps {
  */
 const SECTIONS: ReadonlyArray<{ id: string; label: string; render(props: SectionProps): ReactNode }> = [
   { id: 'connection', label: 'Connection', render: (props) => <ConnectionSection {...props} /> },
+  {
+    id: 'setup',
+    label: 'Setup guide',
+    render: (props) => (
+      <WizardSection
+        instance={props.instance}
+        now={props.now}
+        onChanged={props.onChanged}
+        canOpenMapping={SECTIONS.some((section) => section.id === 'mapping')}
+        onOpenMapping={() => props.openSection('mapping')}
+      />
+    ),
+  },
 ];
 
 export function InstanceView({
@@ -39,8 +55,14 @@ export function InstanceView({
   /** Something about the instance changed (saved, validated): refresh the list. */
   onChanged(): void;
 }) {
-  const props: SectionProps = { instance, now, onChanged };
   const [first] = SECTIONS;
+  const [sectionId, setSectionId] = useState<string>(first?.id ?? '');
+  const openSection = (id: string): boolean => {
+    if (!SECTIONS.some((section) => section.id === id)) return false;
+    setSectionId(id);
+    return true;
+  };
+  const props: SectionProps = { instance, now, onChanged, openSection };
   return (
     <div className="instance-view">
       <header className="instance-header">
@@ -77,7 +99,11 @@ export function InstanceView({
         </div>
       </header>
       {SECTIONS.length > 1 ? (
-        <Tabs className="sections">
+        <Tabs
+          className="sections"
+          selectedKey={sectionId}
+          onSelectionChange={(key) => setSectionId(String(key))}
+        >
           <TabList aria-label={`${instance.name} screens`} className="sections__tabs">
             {SECTIONS.map((section) => (
               <Tab key={section.id} id={section.id} className="sections__tab">

@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'react';
+import type { WizardProgress } from '../../../../shared/wizard-contract';
+import { call } from '../../api';
+
+/**
+ * Every instance's wizard progress, read again whenever `version` changes (the app passes its instance
+ * list, which it refreshes after anything changes). A failed read leaves the last known progress.
+ */
+export function useWizardOverview(version: unknown): ReadonlyMap<string, WizardProgress> {
+  const [progress, setProgress] = useState<ReadonlyMap<string, WizardProgress>>(new Map());
+  useEffect(() => {
+    if (version === undefined) return;
+    let live = true;
+    call('wizard:overview', {})
+      .then(({ instances }) => {
+        if (live) setProgress(new Map(instances.map((entry) => [entry.instanceId, entry])));
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [version]);
+  return progress;
+}

@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+
+/** The wizard's few extra line icons, drawn like components/Icons.tsx (24-unit grid, currentColor). */
+function Icon({ size = 16, children }: { size?: number | undefined; children: ReactNode }) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.75}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  );
+}
+
+export const ListIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01" />
+  </Icon>
+);
+
+export const ExternalIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M14 4h6v6M20 4l-9 9M18 14v4a2 2 0 01-2 2H6a2 2 0 01-2-2V8a2 2 0 012-2h4" />
+  </Icon>
+);
+
+export const ArrowRightIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M5 12h14M13 6l6 6-6 6" />
+  </Icon>
+);
+
+export const ArrowLeftIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M19 12H5M11 6l-6 6 6 6" />
+  </Icon>
+);
+
+export const ChevronIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M9 6l6 6-6 6" />
+  </Icon>
+);
