@@ -8,7 +8,14 @@ import { haloErrorInfoSchema } from './halo-errors';
 export const validationStepIdSchema = z.enum(['token', 'agent', 'customers']);
 export type ValidationStepId = z.infer<typeof validationStepIdSchema>;
 
-export const validationStepStatusSchema = z.enum(['pending', 'running', 'ok', 'warning', 'failed', 'skipped']);
+export const validationStepStatusSchema = z.enum([
+  'pending',
+  'running',
+  'ok',
+  'warning',
+  'failed',
+  'skipped',
+]);
 export type ValidationStepStatus = z.infer<typeof validationStepStatusSchema>;
 
 export const validationStepSchema = z.object({
