@@ -16,8 +16,15 @@ export class AppError extends Error {
   }
 }
 
+/** A hostile payload can raise thousands of issues (or one naming 50,000 unknown keys): keep the reply small. */
+const MAX_ISSUES = 20;
+const MAX_TEXT = 300;
+const clip = (text: string) => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text);
+
 export function requestValidationError(channel: string, error: ZodError): AppError {
-  const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  const issues = error.issues
+    .slice(0, MAX_ISSUES)
+    .map((issue) => ({ path: clip(issue.path.map(String).join('.')), message: clip(issue.message) }));
   const first = issues[0];
   const where = first?.path ? ` (${first.path})` : '';
   return new AppError(
