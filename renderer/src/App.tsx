@@ -9,7 +9,7 @@
  * keyboard alike. Hand-rolling those is where desktop-feeling web apps usually fail a keyboard user.
  * It needs no CSS-in-JS (the CSP allows no inline <style>); all styling is plain CSS in styles.css.
  */
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useCallback, useState } from 'react';
 import type { InstanceSummary } from '../../shared/domain';
 import { api } from './api';
 import { DeleteInstanceDialog } from './components/DeleteInstanceDialog';
@@ -29,6 +29,10 @@ export function App() {
   const now = useNow();
   // Read again whenever the instance list is, i.e. after anything changed an instance.
   const progress = useWizardOverview(list.state === 'ready' ? list : undefined);
+  const renderProgress = useCallback(
+    (instance: InstanceSummary) => <WizardProgressBadge progress={progress.get(instance.id)} />,
+    [progress],
+  );
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [nameDialog, setNameDialog] = useState<NameDialogState>(null);
   const [deleting, setDeleting] = useState<InstanceSummary | null>(null);
@@ -91,7 +95,7 @@ export function App() {
             onSelect={setSelectedId}
             onNew={() => setNameDialog({ kind: 'create' })}
             now={now}
-            renderProgress={(instance) => <WizardProgressBadge progress={progress.get(instance.id)} />}
+            renderProgress={renderProgress}
           />
           <main className="main">{main}</main>
         </>

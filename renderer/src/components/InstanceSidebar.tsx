@@ -42,6 +42,8 @@ export function InstanceSidebar({
           selectionBehavior="replace"
           disallowEmptySelection
           selectedKeys={selectedId ? [selectedId] : []}
+          // Rows render from `instances`; these change what a row shows without changing its item.
+          dependencies={[now, renderProgress]}
           onSelectionChange={(keys) => {
             if (keys === 'all') return;
             const [first] = [...keys];

@@ -41,7 +41,15 @@ export function useWizard(instanceId: string, onChanged: () => void) {
   }, []);
 
   const setStep = useCallback(
-    (stepId: StepId, done: boolean) => apply(() => call('wizard:setStep', { instanceId, stepId, done })),
+    (stepId: StepId, done: boolean) => {
+      // Tick at once (a checkbox must answer the click); the backend's answer confirms or corrects it.
+      setWizard((current) => {
+        if (current.state !== 'ready') return current;
+        const others = current.view.doneSteps.filter((id) => id !== stepId);
+        return { state: 'ready', view: { ...current.view, doneSteps: done ? [...others, stepId] : others } };
+      });
+      return apply(() => call('wizard:setStep', { instanceId, stepId, done }));
+    },
     [apply, instanceId],
   );
 
