@@ -18,6 +18,8 @@ import { NameDialog } from './components/NameDialog';
 import { useInstances } from './lib/use-instances';
 import { useNow } from './lib/use-now';
 import { InstanceView } from './screens/instances/InstanceView';
+import { DirectoryLink } from './screens/mapping/organizations/DirectoryLink';
+import { OrganizationsScreen } from './screens/mapping/organizations/OrganizationsScreen';
 import { Welcome } from './screens/Welcome';
 import { useWizardOverview } from './screens/wizard/use-wizard-overview';
 import { WizardProgressBadge } from './screens/wizard/WizardProgressBadge';
@@ -36,6 +38,8 @@ export function App() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [nameDialog, setNameDialog] = useState<NameDialogState>(null);
   const [deleting, setDeleting] = useState<InstanceSummary | null>(null);
+  // Our organizations is shared by every instance, so it sits beside them, not inside one.
+  const [showDirectory, setShowDirectory] = useState(false);
 
   const instances = list.state === 'ready' ? list.instances : [];
   const selected = instances.find((instance) => instance.id === selectedId) ?? instances[0] ?? null;
@@ -66,6 +70,8 @@ export function App() {
         {list.message}
       </div>
     );
+  } else if (showDirectory) {
+    main = <OrganizationsScreen />;
   } else if (selected) {
     main = (
       <InstanceView
@@ -91,8 +97,12 @@ export function App() {
         <>
           <InstanceSidebar
             instances={instances}
-            selectedId={selected?.id ?? null}
-            onSelect={setSelectedId}
+            selectedId={showDirectory ? null : (selected?.id ?? null)}
+            onSelect={(id) => {
+              setShowDirectory(false);
+              setSelectedId(id);
+            }}
+            top={<DirectoryLink current={showDirectory} onOpen={() => setShowDirectory(true)} />}
             onNew={() => setNameDialog({ kind: 'create' })}
             now={now}
             renderProgress={renderProgress}

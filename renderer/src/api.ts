@@ -70,5 +70,35 @@ export const api = {
     save: (request: RequestOf<'config:save'>) => call('config:save', request),
     validate: (instanceId: string) => call('config:validate', { instanceId }),
   },
+  /** Our organizations: one directory shared by every instance. */
+  organizations: {
+    list: () => call('organizations:list', {}),
+    upsert: (request: RequestOf<'organizations:upsert'>) => call('organizations:upsert', request),
+    remove: (ids: string[], force = false) =>
+      call('organizations:remove', force ? { ids, force: true } : { ids }),
+    import: (format: 'csv' | 'json', content: string) => call('organizations:import', { format, content }),
+  },
+  /** The cached Halo clients of one instance (Refresh Options). */
+  options: {
+    refresh: (instanceId: string) => call('options:refresh', { instanceId }),
+    cancel: (instanceId: string) => call('options:cancel', { instanceId }),
+    get: (instanceId: string) => call('options:get', { instanceId }),
+  },
+  /** One instance's mappings: the draft, suggestions, undo/redo, save, export and import. */
+  mappings: {
+    get: (instanceId: string) => call('mappings:get', { instanceId }),
+    edit: (request: RequestOf<'mappings:edit'>) => call('mappings:edit', request),
+    suggest: (instanceId: string) => call('mappings:suggest', { instanceId }),
+    cancelSuggest: (instanceId: string) => call('mappings:cancelSuggest', { instanceId }),
+    undo: (instanceId: string) => call('mappings:undo', { instanceId }),
+    redo: (instanceId: string) => call('mappings:redo', { instanceId }),
+    discard: (instanceId: string) => call('mappings:discard', { instanceId }),
+    diff: (instanceId: string) => call('mappings:diff', { instanceId }),
+    save: (instanceId: string) => call('mappings:save', { instanceId }),
+    export: (instanceId: string, format: 'csv' | 'json', source: 'saved' | 'draft' = 'saved') =>
+      call('mappings:export', { instanceId, format, source }),
+    import: (instanceId: string, format: 'csv' | 'json', content: string) =>
+      call('mappings:import', { instanceId, format, content }),
+  },
   onEvent: (listener: (event: BackendEvent) => void) => window.api.onEvent(listener),
 };

@@ -16,6 +16,7 @@ export function InstanceSidebar({
   onNew,
   now,
   renderProgress,
+  top,
 }: {
   instances: InstanceSummary[];
   selectedId: string | null;
@@ -24,10 +25,13 @@ export function InstanceSidebar({
   now: Date;
   /** Extra status for a row, e.g. the setup guide's progress ("Teams: 2 missing"). */
   renderProgress?: (instance: InstanceSummary) => ReactNode;
+  /** Shown above the instance list, e.g. the link to the organization directory all instances share. */
+  top?: ReactNode;
 }) {
   return (
     <nav className="sidebar" aria-label="Halo instances">
       <div className="sidebar__inner">
+        {top}
         <div className="sidebar__header">
           <h2 className="sidebar__title">Halo instances</h2>
           <span className="sidebar__count" aria-hidden="true">

@@ -8,6 +8,7 @@ import { KeyIcon, PencilIcon, TrashIcon } from '../../components/Icons';
 import { StatusBadge } from '../../components/StatusBadge';
 import { messageOf } from '../../lib/errors';
 import { ConfigurationForm } from '../configuration/ConfigurationForm';
+import { MappingScreen } from '../mapping/MappingScreen';
 import { useValidationRun } from '../validation/use-validation-run';
 import { ValidationPanel } from '../validation/ValidationPanel';
 import { WizardSection } from '../wizard/WizardSection';
@@ -38,6 +39,11 @@ const SECTIONS: ReadonlyArray<{ id: string; label: string; render(props: Section
         onOpenMapping={() => props.openSection('mapping')}
       />
     ),
+  },
+  {
+    id: 'mapping',
+    label: 'Organization mapping',
+    render: (props) => <MappingScreen instance={props.instance} now={props.now} />,
   },
 ];
 

@@ -1,0 +1,118 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Button, ComboBox, Input, ListBox, ListBoxItem, Popover } from 'react-aria-components';
+import type { HaloOptionClient } from '../../../../shared/mapping-contract';
+import { type ClientSearchIndex, searchClients } from './client-search';
+import { formatCount } from './mapping-labels';
+
+const SHOWN = 50;
+
+/**
+ * The Halo client of one row: react-aria's ComboBox (type to filter, arrow keys, Enter, Escape, screen
+ * reader announcements), fed by our own in-memory search. The list is controlled, so react-aria never
+ * builds a collection of 10,000 clients: closed, it holds only the chosen client; open, the best 50
+ * matches, with "50 of 1,234" to say more exist.
+ */
+export function ClientPicker({
+  index,
+  value,
+  onChange,
+  label,
+  isDisabled = false,
+  placeholder = 'Choose a Halo client…',
+}: {
+  index: ClientSearchIndex;
+  value: { clientId: number; clientName: string } | null;
+  onChange(client: HaloOptionClient): void;
+  /** Accessible name, e.g. "Halo client for Acme". */
+  label: string;
+  isDisabled?: boolean;
+  placeholder?: string;
+}) {
+  const chosenName = value?.clientName ?? '';
+  const [inputValue, setInputValue] = useState(chosenName);
+  const [open, setOpen] = useState(false);
+  // Undo, redo or an accept elsewhere change the value: show it.
+  useEffect(() => setInputValue(chosenName), [chosenName]);
+
+  // A mapped client the cache does not have (gone from Halo) still shows under its saved name.
+  const chosen: HaloOptionClient | null = value
+    ? (index.byId.get(value.clientId) ?? {
+        id: value.clientId,
+        name: value.clientName,
+        toplevelId: null,
+        toplevelName: null,
+        inactive: false,
+        mainSiteName: null,
+        website: null,
+      })
+    : null;
+
+  const typed = inputValue !== chosenName;
+  const found = useMemo(
+    () => (open ? searchClients(index, typed ? inputValue : '', SHOWN) : null),
+    [open, index, typed, inputValue],
+  );
+  const items = useMemo(() => {
+    if (!found) return chosen ? [chosen] : [];
+    if (!chosen || typed || found.clients.some((client) => client.id === chosen.id)) return found.clients;
+    return [chosen, ...found.clients.slice(0, SHOWN - 1)];
+  }, [found, chosen, typed]);
+
+  return (
+    <ComboBox
+      className="client-picker"
+      aria-label={label}
+      items={items}
+      selectedKey={chosen?.id ?? null}
+      onSelectionChange={(key) => {
+        if (key === null) return; // clearing goes through the row's Clear button, never by accident
+        const client = items.find((item) => item.id === key);
+        if (client && client.id !== value?.clientId) onChange(client);
+      }}
+      inputValue={inputValue}
+      onInputChange={setInputValue}
+      onOpenChange={setOpen}
+      menuTrigger="focus"
+      isDisabled={isDisabled}
+      allowsEmptyCollection
+    >
+      <div className="client-picker__field">
+        <Input className="client-picker__input" placeholder={placeholder} spellCheck={false} />
+        <Button className="client-picker__button" aria-label="Show Halo clients">
+          <svg width="12" height="12" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M6 9l6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+          </svg>
+        </Button>
+      </div>
+      <Popover className="client-popover" placement="bottom start" offset={4}>
+        <ListBox<HaloOptionClient>
+          className="client-popover__list"
+          renderEmptyState={() => (
+            <p className="client-popover__empty">
+              {index.clients.length === 0
+                ? 'No Halo clients cached yet: run Refresh Options.'
+                : `No Halo client matches “${inputValue}”.`}
+            </p>
+          )}
+        >
+          {(client) => (
+            <ListBoxItem id={client.id} textValue={client.name} className="client-option">
+              <span className="client-option__name">{client.name}</span>
+              <span className="client-option__meta">
+                #{client.id}
+                {client.toplevelName ? ` · ${client.toplevelName}` : ''}
+                {client.mainSiteName ? ` · ${client.mainSiteName}` : ''}
+              </span>
+              {client.inactive ? <span className="tag tag--muted">inactive</span> : null}
+            </ListBoxItem>
+          )}
+        </ListBox>
+        {found && found.total > items.length ? (
+          <p className="client-popover__more">
+            Showing {formatCount(items.length)} of {formatCount(found.total)}: type more to narrow.
+          </p>
+        ) : null}
+      </Popover>
+    </ComboBox>
+  );
+}

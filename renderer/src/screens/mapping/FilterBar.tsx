@@ -1,0 +1,111 @@
+import { forwardRef } from 'react';
+import {
+  Group,
+  Input,
+  Label,
+  NumberField,
+  SearchField,
+  ToggleButton,
+  ToggleButtonGroup,
+} from 'react-aria-components';
+import type { MappingStatus } from '../../../../shared/mapping-contract';
+import { AppButton } from '../../components/AppButton';
+import { formatCount, STATUS_HINT, STATUS_LABEL, STATUS_ORDER } from './mapping-labels';
+import type { StatusFilter } from './row-filter';
+
+/**
+ * Filter chips with counts (one per status, and All), the search box, and the bulk accept of the
+ * suggestions at or above a score among the rows the filter shows.
+ */
+export const FilterBar = forwardRef<
+  HTMLInputElement,
+  {
+    counts: Record<MappingStatus, number>;
+    total: number;
+    filter: StatusFilter;
+    onFilter(filter: StatusFilter): void;
+    search: string;
+    onSearch(search: string): void;
+    shown: number;
+    /** How many suggested rows in view score at least `minScore`. */
+    acceptable: number;
+    minScore: number;
+    onMinScore(score: number): void;
+    onAcceptAll(): void;
+    busy: boolean;
+  }
+>(function FilterBar(props, searchRef) {
+  const chips: StatusFilter[] = ['all', ...STATUS_ORDER];
+  return (
+    <div className="filter-bar">
+      <ToggleButtonGroup
+        aria-label="Show rows by status"
+        className="filter-chips"
+        selectionMode="single"
+        disallowEmptySelection
+        selectedKeys={[props.filter]}
+        onSelectionChange={(keys) => {
+          const [first] = [...keys];
+          if (typeof first === 'string') props.onFilter(first as StatusFilter);
+        }}
+      >
+        {chips.map((chip) => {
+          const count = chip === 'all' ? props.total : props.counts[chip];
+          const label = chip === 'all' ? 'All' : STATUS_LABEL[chip];
+          return (
+            <ToggleButton
+              key={chip}
+              id={chip}
+              className={`filter-chip filter-chip--${chip}${count === 0 ? ' filter-chip--empty' : ''}`}
+              aria-label={`${label} (${count})`}
+            >
+              <span title={chip === 'all' ? 'Every organization' : STATUS_HINT[chip]}>{label}</span>
+              <span className="filter-chip__count">{formatCount(count)}</span>
+            </ToggleButton>
+          );
+        })}
+      </ToggleButtonGroup>
+      <div className="filter-bar__row">
+        <SearchField
+          className="mapping-search"
+          aria-label="Search organizations"
+          value={props.search}
+          onChange={props.onSearch}
+        >
+          <Input
+            ref={searchRef}
+            className="field__input mapping-search__input"
+            placeholder="Search organizations, domains, clients…   ( / )"
+          />
+        </SearchField>
+        <span className="filter-bar__shown" aria-live="polite">
+          {formatCount(props.shown)} shown
+        </span>
+        <div className="bulk-accept">
+          <NumberField
+            className="bulk-accept__score"
+            value={props.minScore}
+            onChange={(value) => !Number.isNaN(value) && props.onMinScore(value)}
+            minValue={0}
+            maxValue={1}
+            step={0.01}
+            formatOptions={{ minimumFractionDigits: 2, maximumFractionDigits: 2 }}
+          >
+            <Label className="bulk-accept__label">Accept suggestions scoring at least</Label>
+            <Group className="bulk-accept__group">
+              <Input className="field__input bulk-accept__input" />
+            </Group>
+          </NumberField>
+          <AppButton
+            variant="secondary"
+            onPress={props.onAcceptAll}
+            isDisabled={props.acceptable === 0 || props.busy}
+            aria-label={`Accept ${props.acceptable} suggestions in view`}
+          >
+            Accept {formatCount(props.acceptable)} in view
+          </AppButton>
+        </div>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,225 @@
+import { memo } from 'react';
+import type { MappingEdit, MappingRow } from '../../../../shared/mapping-contract';
+import { AppButton } from '../../components/AppButton';
+import { ClientPicker } from './ClientPicker';
+import type { ClientSearchIndex } from './client-search';
+import { clientDetails, describeValue, STATUS_HINT, STATUS_LABEL, signalWithScore } from './mapping-labels';
+
+export const ROW_HEIGHT = 68;
+
+export interface RowProps {
+  row: MappingRow;
+  /** 1-based position in the filtered list, for aria-rowindex. */
+  position: number;
+  top: number;
+  clients: ClientSearchIndex;
+  /** The row that Tab reaches (roving tabindex). */
+  isActive: boolean;
+  onEdit(edits: MappingEdit[], label?: string): void;
+  onFocusRow(position: number): void;
+}
+
+/**
+ * One organization: who it is, its status, the Halo client it maps to (a type-to-filter picker), why
+ * (the suggestion or the mapping's signal, the runner-up, the problem of a Stale or Conflict row), and
+ * the one or two actions that make sense for its status. Memoised: a keystroke in the search box or
+ * an edit of another row does not re-render it.
+ */
+export const MappingRowView = memo(function MappingRowView({
+  row,
+  position,
+  top,
+  clients,
+  isActive,
+  onEdit,
+  onFocusRow,
+}: RowProps) {
+  const { organization, status, draft, suggestion } = row;
+  const id = organization.id;
+  const name = organization.name;
+  const mapped = draft.state === 'mapped' ? draft : null;
+  const one = (edit: MappingEdit) => onEdit([edit]);
+  return (
+    <tr
+      aria-rowindex={position + 1}
+      aria-label={`${name}: ${STATUS_LABEL[status]}`}
+      tabIndex={isActive ? 0 : -1}
+      className={`mapping-row mapping-row--${status}`}
+      data-row-id={id}
+      data-position={position}
+      style={{ transform: `translateY(${top}px)` }}
+      onFocus={() => onFocusRow(position)}
+    >
+      <td className="mapping-row__org">
+        <span className="mapping-row__name" title={name}>
+          {name}
+        </span>
+        <span className="mapping-row__sub">
+          {organization.domain ? <span className="mapping-row__domain">{organization.domain}</span> : null}
+          {row.alsoMappedIn.map((other) => (
+            <span
+              key={other.instanceId}
+              className="tag tag--info"
+              title={`Mapped in ${other.instanceName} to ${other.clientName} (#${other.clientId})`}
+            >
+              also mapped in {other.instanceName}
+            </span>
+          ))}
+        </span>
+      </td>
+      <td className="mapping-row__status">
+        <span className={`status-pill status-pill--${status}`} title={STATUS_HINT[status]}>
+          {STATUS_LABEL[status]}
+        </span>
+      </td>
+      <td className="mapping-row__client">
+        {draft.state === 'excluded' ? (
+          <span className="mapping-row__excluded">Not mapped on purpose</span>
+        ) : (
+          <div className="mapping-row__picker">
+            <ClientPicker
+              index={clients}
+              value={mapped}
+              label={`Halo client for ${name}`}
+              onChange={(client) => one({ organizationId: id, action: 'set', clientId: client.id })}
+            />
+            {mapped ? (
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`Clear the Halo client of ${name}`}
+                title="Leave unmapped"
+                onClick={() => one({ organizationId: id, action: 'clear' })}
+              >
+                ×
+              </button>
+            ) : null}
+          </div>
+        )}
+        <span className="mapping-row__detail">
+          {row.client ? clientDetails(row.client) : mapped ? `#${mapped.clientId}` : ''}
+        </span>
+      </td>
+      <td className="mapping-row__why">
+        <WhyCell row={row} />
+      </td>
+      <td className="mapping-row__actions">
+        {status === 'suggested' && suggestion ? (
+          <>
+            <AppButton
+              size="small"
+              variant="primary"
+              aria-label={`Accept ${suggestion.clientName ?? ''} for ${name}`}
+              onPress={() => one({ organizationId: id, action: 'accept' })}
+            >
+              Accept
+            </AppButton>
+            <AppButton
+              size="small"
+              variant="quiet"
+              aria-label={`Reject the suggestion for ${name}`}
+              onPress={() => one({ organizationId: id, action: 'reject' })}
+            >
+              Reject
+            </AppButton>
+          </>
+        ) : null}
+        {status === 'stale' && row.staleReason === 'renamed' ? (
+          <AppButton
+            size="small"
+            variant="secondary"
+            aria-label={`Keep the mapping of ${name} under the new name`}
+            onPress={() => one({ organizationId: id, action: 'accept' })}
+          >
+            Use new name
+          </AppButton>
+        ) : null}
+        {row.changed ? (
+          <AppButton
+            size="small"
+            variant="quiet"
+            aria-label={`Revert ${name} to what is saved`}
+            onPress={() => one({ organizationId: id, action: 'revert' })}
+          >
+            Revert
+          </AppButton>
+        ) : null}
+        {draft.state === 'excluded' ? (
+          <AppButton
+            size="small"
+            variant="quiet"
+            aria-label={`Include ${name}`}
+            onPress={() => one({ organizationId: id, action: 'include' })}
+          >
+            Include
+          </AppButton>
+        ) : status !== 'suggested' ? (
+          <AppButton
+            size="small"
+            variant="quiet"
+            aria-label={`Exclude ${name}`}
+            onPress={() => one({ organizationId: id, action: 'exclude' })}
+          >
+            Exclude
+          </AppButton>
+        ) : null}
+      </td>
+    </tr>
+  );
+});
+
+/** The "why" column: the suggestion under review, or how the chosen client came to be, or the problem. */
+function WhyCell({ row }: { row: MappingRow }) {
+  const { status, draft, saved, suggestion, problem } = row;
+  if (status === 'conflict' || status === 'stale') {
+    return (
+      <span className={`mapping-row__problem mapping-row__problem--${status}`} title={problem ?? ''}>
+        {problem}
+      </span>
+    );
+  }
+  if (status === 'suggested' && suggestion) {
+    const runnerUp = suggestion.runnerUp
+      ? `runner-up ${suggestion.runnerUp.name} ${suggestion.runnerUp.score.toFixed(2)}`
+      : 'no runner-up';
+    return (
+      <>
+        <span className="mapping-row__suggestion">
+          <span className={`signal signal--${suggestion.signal}`}>
+            {signalWithScore(suggestion.signal, suggestion.score)}
+          </span>
+          <span className="mapping-row__suggested-name" title={suggestion.clientName ?? ''}>
+            {suggestion.clientName}
+          </span>
+          <span className="mapping-row__muted">#{suggestion.clientId}</span>
+        </span>
+        <span className="mapping-row__reason" title={`${suggestion.reason}; ${runnerUp}`}>
+          {suggestion.reason}; {runnerUp}
+        </span>
+      </>
+    );
+  }
+  if (status === 'changed') {
+    return (
+      <>
+        {draft.state === 'mapped' && draft.signal ? (
+          <span className="signal">{signalWithScore(draft.signal, draft.score)}</span>
+        ) : null}
+        <span className="mapping-row__reason">was {describeValue(saved)}</span>
+        {problem ? <span className="mapping-row__reason">{problem}</span> : null}
+      </>
+    );
+  }
+  if (draft.state === 'mapped' && draft.signal) {
+    return <span className="signal">{signalWithScore(draft.signal, draft.score)}</span>;
+  }
+  if (status === 'unmapped' && suggestion) {
+    return (
+      <span className="mapping-row__reason" title={suggestion.reason}>
+        {suggestion.reason.charAt(0).toUpperCase()}
+        {suggestion.reason.slice(1)}
+      </span>
+    );
+  }
+  return null;
+}
