@@ -50,10 +50,7 @@ function scopeIncludesAll(scope: string): boolean {
 function applicationCheck(result: ValidationResult): WizardCheck {
   const token = step(result, 'token');
   if (token?.status === 'ok' || token?.status === 'warning') {
-    return passed(
-      'application',
-      `Halo issued a token for these credentials (${token.evidence || 'client credentials accepted'}).`,
-    );
+    return passed('application', 'Halo accepted this Client ID and Secret and issued a token.');
   }
   if (token?.status === 'failed' && token.error?.code === 'invalid-client') {
     return failed(

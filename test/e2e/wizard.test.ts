@@ -159,7 +159,9 @@ describe('setup guide (e2e)', () => {
     // Stage B shows the evidence of the confirmed steps.
     await stageTab(page, 'Create the application').click();
     expect(await stepItem(page, 'scope-all').textContent()).toContain('Confirmed by Halo just now.');
-    expect(await stepItem(page, 'auth-method').textContent()).toContain('Halo issued a token');
+    expect(await stepItem(page, 'auth-method').textContent()).toContain(
+      'Halo accepted this Client ID and Secret',
+    );
     expect(await page.getByRole('textbox', { name: 'Client ID from Halo' }).inputValue()).toBe('');
     await screenshotWholePage(session, 'wizard-07-stage-b-confirmed');
 

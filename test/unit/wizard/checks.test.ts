@@ -93,7 +93,7 @@ describe('deriveWizardChecks', () => {
     expect(checks.get('customers')?.evidence).toBe('The agent can see 412 customers.');
     expect(checks.get('scope')?.evidence).toBe('Halo granted the scope “all”.');
     expect(checks.get('teams')?.evidence).toBe("'Rewst API' is in all 2 teams.");
-    expect(checks.get('application')?.evidence).toContain('Halo issued a token');
+    expect(checks.get('application')?.evidence).toContain('issued a token');
   });
 
   it('names the teams the agent is missing, by id, and ignores inactive teams', () => {

@@ -49,7 +49,7 @@ export function StepCard({
   return (
     <li className={`wizard-step wizard-step--${state}`} data-step={step.id} aria-labelledby={titleId}>
       <div className="wizard-step__number" aria-hidden="true">
-        {state === 'verified' || state === 'done' ? <CheckIcon size={16} /> : step.number}
+        {step.number}
       </div>
       <div className="wizard-step__body">
         <div className="wizard-step__head">

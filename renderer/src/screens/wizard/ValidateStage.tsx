@@ -12,12 +12,66 @@ import type { ConfigurationView } from '../../../../shared/ipc';
 import type { WizardView } from '../../../../shared/wizard-contract';
 import { api } from '../../api';
 import { AppButton } from '../../components/AppButton';
-import { CheckCircleIcon, DashCircleIcon, ErrorCircleIcon } from '../../components/Icons';
+import { CheckCircleIcon, DashCircleIcon, ErrorCircleIcon, WarningIcon } from '../../components/Icons';
 import { formatRelativeTime } from '../../lib/relative-time';
 import type { ValidationRun } from '../validation/use-validation-run';
 import { ValidationPanel } from '../validation/ValidationPanel';
 import { CHECK_PROMISES } from './check-texts';
 import { ArrowRightIcon } from './wizard-icons';
+
+/**
+ * One line over both cards: a working connection is not a finished setup, so this says which of the
+ * checklist's steps Halo found wrong, even when the validation itself passed.
+ */
+function CheckHeadline({ view }: { view: WizardView }) {
+  if (!view.checkedAt) return null;
+  const failed = view.checks.filter((check) => check.status === 'failed');
+  const passed = view.checks.filter((check) => check.status === 'passed').length;
+  if (failed.length > 0) {
+    return (
+      <div className="validation-headline validation-headline--failed wizard-validate__headline">
+        <ErrorCircleIcon size={18} />
+        <div>
+          <strong>
+            {failed.length === 1
+              ? '1 step of the checklist needs fixing'
+              : `${failed.length} steps of the checklist need fixing`}
+          </strong>
+          <ul className="wizard-validate__failures">
+            {failed.map((check) => {
+              const step = stepCheckedBy(check.id);
+              return (
+                <li key={check.id}>
+                  Step {step.number} ({CHECK_LABELS[check.id]}): {check.evidence}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      </div>
+    );
+  }
+  if (passed === CHECK_IDS.length) {
+    return (
+      <div className="validation-headline validation-headline--ok wizard-validate__headline">
+        <CheckCircleIcon size={18} />
+        <div>
+          <strong>Halo confirmed every step it can see</strong>
+          <p>Agent, customers, application, the “all” permission and every team are in place.</p>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="validation-headline validation-headline--warning wizard-validate__headline">
+      <WarningIcon size={18} />
+      <div>
+        <strong>Some steps could not be checked yet</strong>
+        <p>Fix what the validation reports, then validate again.</p>
+      </div>
+    </div>
+  );
+}
 
 /**
  * Stage E: the validation (the Connection screen's panel), then what it proved about the checklist: each
@@ -56,6 +110,7 @@ export function ValidateStage({
 
   return (
     <div className="wizard-validate">
+      <CheckHeadline view={view} />
       <ValidationPanel
         instance={instance}
         configuration={configuration}

@@ -28,5 +28,6 @@ export function stageStatus(stage: StageId, view: WizardView): StageStatus {
       ? { text: 'All confirmed', tone: 'done' }
       : { text: `${passed} of ${CHECK_IDS.length} confirmed`, tone: 'todo' };
   }
-  return { text: 'Organizations', tone: 'todo' };
+  const allPassed = view.checks.filter((check) => check.status === 'passed').length === CHECK_IDS.length;
+  return { text: allPassed ? 'Ready to map' : 'After stage E', tone: 'todo' };
 }
