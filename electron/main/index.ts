@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, screen, session, shell } from 'electron';
+import electronLog from 'electron-log/node';
 import {
   type Backend,
   createBackend,
@@ -7,12 +8,15 @@ import {
   demoHaloFromEnvironment,
   seedDemoSandbox,
 } from '../backend';
+import { installApplicationMenu } from './app-menu';
 import { createExternalLinkGate } from './external-links';
 import { hardenSession, hardenWebContents } from './harden';
 import { forwardBackendEvents, registerIpcHandlers } from './ipc-adapter';
+import { backendLogger, configureLogging } from './logging';
 import { createOpenInHalo } from './open-in-halo';
 import { appUrlMatcher, createTrustedSenders } from './trusted-senders';
 import { secureWebPreferences } from './web-preferences';
+import { loadWindowState, trackWindowState, WINDOW_STATE_FILE } from './window-state';
 
 // The Electron layer only: lifecycle, the window, and the adapter between ipcMain and the backend.
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -25,6 +29,13 @@ let mainWindow: BrowserWindow | null = null;
 // `npm run demo` passes a local fake Halo; the demo keeps its data apart from the technician's own.
 const demoHalo = demoHaloFromEnvironment(process.env.HALO_SETUP_DEMO);
 if (demoHalo) app.setPath('userData', path.join(app.getPath('temp'), 'halo-setup-demo'));
+// The real-Electron smoke test (test/electron-smoke) runs the app against a throwaway data folder.
+if (process.env.HALO_SETUP_USER_DATA_DIR) app.setPath('userData', process.env.HALO_SETUP_USER_DATA_DIR);
+// Logs in <userData>/logs, rotated, secrets redacted (electron/main/logging.ts).
+const logFile = configureLogging(electronLog, {
+  logsDir: path.join(app.getPath('userData'), 'logs'),
+  console: !app.isPackaged,
+});
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -61,10 +72,21 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     secrets: createKeytarSecretStore(),
     appVersion: app.getVersion(),
+    logger: backendLogger(electronLog),
     // "Open in Halo": the backend builds the URL on the instance's host; the gate checks it again here.
     openExternal: createOpenInHalo(links, instanceHosts),
   });
   registerIpcHandlers(ipcMain, backend, senders);
+  electronLog.info(
+    `Halo Setup ${app.getVersion()} started (Electron ${process.versions.electron}, ${process.platform} ${process.arch})`,
+  );
+  installApplicationMenu({
+    app,
+    backend,
+    logFile,
+    getWindow: () => mainWindow,
+    log: (message) => electronLog.info(message),
+  });
   if (demoHalo) await seedDemoSandbox(backend, demoHalo);
   createWindow();
 }
@@ -79,9 +101,17 @@ async function instanceHosts(): Promise<string[]> {
 }
 
 function createWindow(): void {
+  // Size and position as the user left them, fitted to the displays there are now.
+  const windowStateFile = path.join(app.getPath('userData'), WINDOW_STATE_FILE);
+  const saved = loadWindowState(
+    windowStateFile,
+    screen.getAllDisplays().map((display) => display.workArea),
+    { width: 1200, height: 800, minWidth: 860, minHeight: 560 },
+  );
   const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
+    ...(saved.x !== undefined && saved.y !== undefined ? { x: saved.x, y: saved.y } : {}),
+    width: saved.width,
+    height: saved.height,
     minWidth: 860,
     minHeight: 560,
     show: false,
@@ -89,6 +119,8 @@ function createWindow(): void {
     webPreferences: secureWebPreferences(path.join(import.meta.dirname, '../preload/index.cjs')),
   });
   mainWindow = window;
+  if (saved.maximized) window.maximize();
+  trackWindowState(window, windowStateFile);
   const id = window.webContents.id;
   senders.trust(id);
   const stopForwarding = backend

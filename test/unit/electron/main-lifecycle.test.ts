@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -20,6 +21,8 @@ const state = vi.hoisted(() => ({
   permissionHandlerSet: false,
   userData: '',
   errorBoxes: [] as string[],
+  menu: null as unknown,
+  aboutOptions: null as unknown,
 }));
 
 vi.mock('electron', async () => {
@@ -33,6 +36,10 @@ vi.mock('electron', async () => {
     restore = vi.fn();
     isMinimized = () => false;
     show = vi.fn();
+    maximize = vi.fn();
+    isMaximized = () => false;
+    isFullScreen = () => false;
+    getNormalBounds = () => ({ x: 40, y: 30, width: 1111, height: 777 });
     loadFile = vi.fn(async () => {});
     loadURL = vi.fn(async () => {});
     constructor(readonly options: Record<string, unknown>) {
@@ -48,6 +55,11 @@ vi.mock('electron', async () => {
       whenReady: () => Promise.resolve(),
       getPath: () => state.userData,
       getVersion: () => '9.9.9',
+      isPackaged: false,
+      setAboutPanelOptions: (options: unknown) => {
+        state.aboutOptions = options;
+      },
+      showAboutPanel: vi.fn(),
       quit: () => {
         state.quit++;
       },
@@ -66,7 +78,14 @@ vi.mock('electron', async () => {
         setPermissionCheckHandler: () => {},
       },
     },
-    shell: { openExternal: vi.fn(async () => {}) },
+    shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(async () => '') },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    Menu: {
+      buildFromTemplate: (template: unknown) => template,
+      setApplicationMenu: (menu: unknown) => {
+        state.menu = menu;
+      },
+    },
     dialog: {
       showErrorBox: (title: string, message: string) => state.errorBoxes.push(`${title}: ${message}`),
     },
@@ -137,6 +156,28 @@ describe('Electron main process', () => {
       };
       expect(result).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
     }
+  });
+
+  it('installs the application menu with Help > Open Logs Folder and Export Diagnostics, and the About panel', () => {
+    const menu = state.menu as Array<{ label?: string; submenu?: Array<{ label?: string; role?: string }> }>;
+    const help = menu.find((item) => item.label === '&Help');
+    expect(help?.submenu?.map((item) => item.label)).toEqual(
+      expect.arrayContaining(['Open Logs Folder', 'Export Diagnostics…']),
+    );
+    const edit = menu.find((item) => item.label === '&Edit');
+    expect(edit?.submenu?.map((item) => item.role)).toEqual(
+      expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']),
+    );
+    expect(state.aboutOptions).toMatchObject({ applicationName: 'Halo Setup', applicationVersion: '9.9.9' });
+  });
+
+  it('logs to userData/logs, and remembers the window size and position when it closes', () => {
+    const log = readFileSync(path.join(temp.dir, 'logs', 'main.log'), 'utf8');
+    expect(log).toContain('Halo Setup 9.9.9 started');
+    expect(log).toMatch(/ipc instances:create ok/);
+    (state.windows[0] as unknown as import('node:events').EventEmitter).emit('close');
+    const saved = JSON.parse(readFileSync(path.join(temp.dir, 'window-state.json'), 'utf8'));
+    expect(saved).toEqual({ x: 40, y: 30, width: 1111, height: 777, maximized: false });
   });
 
   it('focuses the existing window on a second launch', () => {
