@@ -1,0 +1,163 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMemorySecretStore } from '../../electron/backend';
+import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo, startFakeHalo } from '../fake-halo';
+import { type AppHarness, renderApp, startBackend } from './render-app';
+
+/**
+ * The setup guide in jsdom over a real backend (SQLite in a temp folder, the real handlers) and, where
+ * it validates, the fake Halo over real sockets.
+ */
+
+let app: AppHarness | undefined;
+let fake: FakeHalo | undefined;
+afterEach(async () => {
+  app?.dispose();
+  app = undefined;
+  await fake?.stop();
+  fake = undefined;
+});
+
+async function openGuide(options: Parameters<typeof startBackend>[0] = {}) {
+  const started = startBackend(options);
+  const created = await started.backend.invoke('instances:create', { name: 'Lab Halo' });
+  if (!created.ok) throw new Error(created.error.message);
+  app = renderApp(started);
+  await app.user.click(await screen.findByRole('tab', { name: 'Setup guide' }));
+  await screen.findByRole('tablist', { name: 'Setup stages' });
+  return { ...app, instanceId: created.value.id };
+}
+
+const stage = (title: RegExp) =>
+  within(screen.getByRole('tablist', { name: 'Setup stages' })).getByRole('tab', { name: title });
+
+describe('setup guide', { timeout: 30_000 }, () => {
+  it('keeps Done ticks and the stage in the backend, and moves between stages with the keyboard', async () => {
+    const { user, backend, instanceId } = await openGuide();
+    expect(screen.getByRole('heading', { name: 'Stage A · Create the API agent' })).toBeVisible();
+    expect(screen.getAllByRole('listitem').filter((item) => item.hasAttribute('data-step'))).toHaveLength(4);
+
+    const box = screen.getByRole('checkbox', { name: 'Step 3 done' });
+    await user.click(box);
+    await waitFor(async () => {
+      const view = await backend.invoke('wizard:get', { instanceId });
+      expect(view.ok && view.value.doneSteps).toEqual(['agent-create']);
+    });
+    expect(stage(/Create the API agent/)).toHaveTextContent('1 of 4 done');
+
+    // Arrow keys move along the stage tabs; the stage is stored.
+    act(() => stage(/Create the API agent/).focus());
+    await user.keyboard('{ArrowRight}');
+    expect(await screen.findByRole('heading', { name: 'Stage B · Create the application' })).toBeVisible();
+    await waitFor(async () => {
+      const view = await backend.invoke('wizard:get', { instanceId });
+      expect(view.ok && view.value.currentStage).toBe('application');
+    });
+
+    // Space ticks the focused box.
+    act(() => screen.getByRole('checkbox', { name: 'Step 5 done' }).focus());
+    await user.keyboard(' ');
+    expect(await screen.findByRole('checkbox', { name: 'Step 5 done' })).toBeChecked();
+    await waitFor(async () => {
+      const overview = await backend.invoke('wizard:overview', {});
+      expect(overview.ok && overview.value.instances[0]?.doneSteps).toBe(2);
+    });
+    // The instance list shows where the guide is.
+    const row = screen.getByRole('option', { name: /Lab Halo/ });
+    await waitFor(() => expect(row).toHaveTextContent('Setup: stage B · 2/14 steps'));
+  });
+
+  it('carries the Client ID and Secret from stage B into the form, then checks and names the missing teams', async () => {
+    fake = await startFakeHalo({
+      clients: 25,
+      inactiveShare: 0,
+      teams: [
+        { id: 1, name: 'Service Desk' },
+        { id: 2, name: 'Projects' },
+        { id: 3, name: 'Sales' },
+        { id: 4, name: 'Accounts' },
+      ],
+      agent: {
+        id: 7,
+        name: 'Rewst API',
+        email: 'api@example.test',
+        isdisabled: false,
+        isapiagent: true,
+        teamIds: [1, 2],
+      },
+    });
+    const secrets = createMemorySecretStore();
+    const { user, instanceId } = await openGuide({ haloClientOptions: { protocol: 'http' }, secrets });
+    await user.click(stage(/Create the application/));
+    await user.click(await screen.findByRole('textbox', { name: 'Client ID from Halo' }));
+    await user.paste(FAKE_CLIENT_ID);
+    await user.click(screen.getByLabelText('Client Secret from Halo'));
+    await user.paste(FAKE_CLIENT_SECRET);
+
+    await user.click(stage(/Configure/));
+    expect(await screen.findByRole('textbox', { name: 'Client ID' })).toHaveValue(FAKE_CLIENT_ID);
+    expect(screen.getByLabelText('Client Secret')).toHaveValue(FAKE_CLIENT_SECRET);
+    expect(screen.getByText(/from stage B are filled in below/)).toBeVisible();
+    await user.click(screen.getByRole('switch', { name: 'Is On-Premise' }));
+    await user.click(screen.getByRole('textbox', { name: 'Resource Server Hostname' }));
+    await user.paste(fake.host);
+    await user.click(screen.getByRole('button', { name: 'Save and validate' }));
+
+    const checks = await screen.findByRole('region', { name: 'What Halo confirmed' });
+    await within(checks).findByText(/4 of 5 confirmed, 1 to fix/, {}, { timeout: 10_000 });
+    expect(checks.querySelector('[data-check="teams"]')).toHaveTextContent('missing: Sales, Accounts');
+    expect(await secrets.get(instanceId)).toBe(FAKE_CLIENT_SECRET);
+    const row = screen.getByRole('option', { name: /Lab Halo/ });
+    await waitFor(() => expect(row).toHaveTextContent('Teams: 2 missing'));
+
+    await user.click(within(checks).getByRole('button', { name: 'Go to step 14 (stage C)' }));
+    const missing = await screen.findByRole('list', { name: 'Teams the agent is missing' });
+    expect(
+      within(missing)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Sales', 'Accounts']);
+    expect(screen.getByRole('checkbox', { name: 'Step 14 done' })).not.toBeChecked();
+    // Back in stage B, the pasted secret is gone from the page: it lives in the keychain now.
+    await user.click(stage(/Create the application/));
+    expect(await screen.findByLabelText('Client Secret from Halo')).toHaveValue('');
+  });
+
+  it('opens Halo pages on the instance host only once it is known', async () => {
+    const opened: string[] = [];
+    const { user, backend, instanceId } = await openGuide({
+      openExternal: async (url) => {
+        opened.push(url);
+      },
+    });
+    expect(screen.queryByRole('button', { name: 'Open Halo' })).toBeNull();
+    expect(screen.getAllByText(/appears here once the Resource Server is saved/).length).toBeGreaterThan(0);
+
+    const saved = await backend.invoke('config:save', {
+      instanceId,
+      configuration: {
+        resourceServer: 'acme.halopsa.com',
+        clientId: FAKE_CLIENT_ID,
+        tenant: 'acme',
+        authServer: '',
+        isOnPremise: false,
+        caCertificatePem: '',
+        clientSecret: FAKE_CLIENT_SECRET,
+      },
+    });
+    expect(saved.ok).toBe(true);
+    // The guide reads the host when it opens: leave and come back.
+    await user.click(screen.getByRole('tab', { name: 'Connection' }));
+    await user.click(screen.getByRole('tab', { name: 'Setup guide' }));
+    await user.click(await screen.findByRole('button', { name: 'Open Halo' }));
+    await waitFor(() => expect(opened).toEqual(['https://acme.halopsa.com/']));
+    await user.click(stage(/Create the application/));
+    await user.click(await screen.findByRole('button', { name: 'Open Applications in Halo' }));
+    await waitFor(() =>
+      expect(opened).toEqual([
+        'https://acme.halopsa.com/',
+        'https://acme.halopsa.com/config/integrations/api/applications',
+      ]),
+    );
+  });
+});
