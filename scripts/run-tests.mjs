@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs everything CI runs: typecheck, lint, build, then every vitest project (unit, component, keychain,
-// e2e) and ends with one line "N passed, N failed, N skipped" summed over every suite.
+// Runs everything CI runs: typecheck, lint, build, the Electron security audit, then every vitest project
+// (unit, component, keychain, e2e) and ends with one line "N passed, N failed, N skipped" summed over every suite.
 //
 // On Linux the keychain tests need a Secret Service. When no D-Bus session is running (CI, a terminal
 // over SSH), this script starts its own: a private D-Bus session with an unlocked gnome-keyring, and
@@ -52,6 +52,10 @@ const failures = [];
 if (!step('typecheck', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) failures.push('typecheck');
 if (!step('lint', ['biome', 'check', '.'])) failures.push('lint');
 if (!step('build', ['electron-vite', 'build'])) failures.push('build');
+// electronegativity over out/: every finding fixed or justified in docs/security-audit.md.
+console.log('\n=== electron audit: node scripts/audit-electron.mjs');
+if (spawnSync(process.execPath, ['scripts/audit-electron.mjs'], { stdio: 'inherit' }).status !== 0)
+  failures.push('electron-audit');
 
 const reportFile = path.join('test-results', 'vitest-report.json');
 mkdirSync('test-results', { recursive: true });
@@ -81,7 +85,7 @@ if (existsSync(reportFile)) {
   failed += brokenSuites;
 }
 // Typecheck, lint and build are checks too: each failing one counts as one failure.
-for (const name of ['typecheck', 'lint', 'build']) if (failures.includes(name)) failed += 1;
+for (const name of ['typecheck', 'lint', 'build', 'electron-audit']) if (failures.includes(name)) failed += 1;
 
 console.log('');
 if (failures.length) console.log(`Failed steps: ${failures.join(', ')}`);
