@@ -190,6 +190,13 @@ describe('setup guide (e2e)', () => {
     await page.getByRole('heading', { name: 'Stage F · Map organizations' }).waitFor();
     expect(await page.getByText('Halo confirmed the setup').count()).toBe(1);
     await screenshotWholePage(session, 'wizard-09-stage-f-map');
+    // Stage F is the way into the mapping screen.
+    await page.getByRole('button', { name: 'Map organizations' }).click();
+    await expect
+      .poll(() => page.getByRole('tab', { name: 'Organization mapping' }).getAttribute('aria-selected'))
+      .toBe('true');
+    await page.getByRole('tab', { name: 'Setup guide' }).click();
+    await page.getByRole('heading', { name: 'Stage F · Map organizations' }).waitFor();
 
     // Back to stage C, then close the app; a new backend on the same dataDir reopens on the same stage.
     await stageTab(page, 'Teams').click();
