@@ -12,7 +12,10 @@ describe('app icons', () => {
       const written = makeIcons(temp.dir);
       expect(written).toHaveLength(3 + LINUX_SIZES.length);
       const committed = path.resolve('build/icons');
-      for (const file of written) {
+      // Byte for byte where the committed set was made (Linux x64): resvg's anti-aliasing may differ in
+      // the last bit on other CPUs, so elsewhere only the structure below is checked.
+      const sameKindOfMachine = process.platform === 'linux' && process.arch === 'x64';
+      for (const file of sameKindOfMachine ? written : []) {
         const fresh = readFileSync(path.join(temp.dir, file));
         const kept = readFileSync(path.join(committed, file));
         expect(kept.equals(fresh), `${file} is stale: run npm run icons`).toBe(true);
