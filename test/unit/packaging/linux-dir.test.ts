@@ -46,11 +46,7 @@ beforeAll(async () => {
   if (process.platform !== 'linux' || process.arch !== 'x64') return;
   if (!existsSync(path.join(root, 'out/main/index.js'))) {
     // npm test builds before the tests; this is for running the file on its own.
-    const built = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['electron-vite', 'build'], {
-      cwd: root,
-      stdio: 'inherit',
-      shell: process.platform === 'win32',
-    });
+    const built = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
     if (built.status !== 0) throw new Error('electron-vite build failed');
   }
   // A snapshot of the project to pack: out/ copied (so a concurrent rebuild cannot change it mid-pack),
