@@ -19,6 +19,7 @@ export function ClientPicker({
   label,
   isDisabled = false,
   placeholder = 'Choose a Halo client…',
+  suggested = null,
 }: {
   index: ClientSearchIndex;
   value: { clientId: number; clientName: string } | null;
@@ -27,6 +28,8 @@ export function ClientPicker({
   label: string;
   isDisabled?: boolean;
   placeholder?: string;
+  /** A suggestion waiting for review: shown in the empty field, set apart from a real choice. */
+  suggested?: string | null;
 }) {
   const chosenName = value?.clientName ?? '';
   const [inputValue, setInputValue] = useState(chosenName);
@@ -77,7 +80,13 @@ export function ClientPicker({
       allowsEmptyCollection
     >
       <div className="client-picker__field">
-        <Input className="client-picker__input" placeholder={placeholder} spellCheck={false} />
+        <Input
+          className={
+            suggested ? 'client-picker__input client-picker__input--suggested' : 'client-picker__input'
+          }
+          placeholder={suggested ?? placeholder}
+          spellCheck={false}
+        />
         <Button className="client-picker__button" aria-label="Show Halo clients">
           <svg width="12" height="12" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="M6 9l6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />

@@ -91,7 +91,7 @@ export const FilterBar = forwardRef<
             step={0.01}
             formatOptions={{ minimumFractionDigits: 2, maximumFractionDigits: 2 }}
           >
-            <Label className="bulk-accept__label">Accept suggestions scoring at least</Label>
+            <Label className="bulk-accept__label">Score ≥</Label>
             <Group className="bulk-accept__group">
               <Input className="field__input bulk-accept__input" />
             </Group>
@@ -102,7 +102,7 @@ export const FilterBar = forwardRef<
             isDisabled={props.acceptable === 0 || props.busy}
             aria-label={`Accept ${props.acceptable} suggestions in view`}
           >
-            Accept {formatCount(props.acceptable)} in view
+            Accept {formatCount(props.acceptable)} suggestions in view
           </AppButton>
         </div>
       </div>

@@ -5,7 +5,7 @@ import { ClientPicker } from './ClientPicker';
 import type { ClientSearchIndex } from './client-search';
 import { clientDetails, describeValue, STATUS_HINT, STATUS_LABEL, signalWithScore } from './mapping-labels';
 
-export const ROW_HEIGHT = 68;
+export const ROW_HEIGHT = 60;
 
 export interface RowProps {
   row: MappingRow;
@@ -81,6 +81,7 @@ export const MappingRowView = memo(function MappingRowView({
               index={clients}
               value={mapped}
               label={`Halo client for ${name}`}
+              suggested={status === 'suggested' ? (suggestion?.clientName ?? null) : null}
               onChange={(client) => one({ organizationId: id, action: 'set', clientId: client.id })}
             />
             {mapped ? (
@@ -96,9 +97,7 @@ export const MappingRowView = memo(function MappingRowView({
             ) : null}
           </div>
         )}
-        <span className="mapping-row__detail">
-          {row.client ? clientDetails(row.client) : mapped ? `#${mapped.clientId}` : ''}
-        </span>
+        <span className="mapping-row__detail">{clientLine(row, clients)}</span>
       </td>
       <td className="mapping-row__why">
         <WhyCell row={row} />
@@ -181,20 +180,21 @@ function WhyCell({ row }: { row: MappingRow }) {
   if (status === 'suggested' && suggestion) {
     const runnerUp = suggestion.runnerUp
       ? `runner-up ${suggestion.runnerUp.name} ${suggestion.runnerUp.score.toFixed(2)}`
-      : 'no runner-up';
+      : '';
     return (
       <>
         <span className="mapping-row__suggestion">
           <span className={`signal signal--${suggestion.signal}`}>
             {signalWithScore(suggestion.signal, suggestion.score)}
           </span>
-          <span className="mapping-row__suggested-name" title={suggestion.clientName ?? ''}>
-            {suggestion.clientName}
-          </span>
-          <span className="mapping-row__muted">#{suggestion.clientId}</span>
+          {runnerUp ? (
+            <span className="mapping-row__muted" title={runnerUp}>
+              {runnerUp}
+            </span>
+          ) : null}
         </span>
-        <span className="mapping-row__reason" title={`${suggestion.reason}; ${runnerUp}`}>
-          {suggestion.reason}; {runnerUp}
+        <span className="mapping-row__reason" title={suggestion.reason}>
+          {suggestion.reason}
         </span>
       </>
     );
@@ -222,4 +222,14 @@ function WhyCell({ row }: { row: MappingRow }) {
     );
   }
   return null;
+}
+
+/** Under the picker: what tells the chosen (or suggested) client apart, e.g. "#31 · Customers". */
+function clientLine(row: MappingRow, clients: ClientSearchIndex): string {
+  if (row.client) return clientDetails(row.client);
+  if (row.draft.state === 'mapped') return `#${row.draft.clientId}`;
+  const suggestedId = row.status === 'suggested' ? row.suggestion?.clientId : null;
+  if (suggestedId == null) return '';
+  const suggested = clients.byId.get(suggestedId);
+  return `Suggested · ${suggested ? clientDetails(suggested) : `#${suggestedId}`}`;
 }

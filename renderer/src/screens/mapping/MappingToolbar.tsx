@@ -88,8 +88,9 @@ export function MappingToolbar(props: ToolbarProps) {
           variant="quiet"
           onPress={props.onDiscard}
           isDisabled={!summary.unsavedChanges || props.busy}
+          aria-label="Discard draft"
         >
-          Discard draft
+          Discard
         </AppButton>
       </div>
       <div className="mapping-toolbar__group mapping-toolbar__group--end">

@@ -1,4 +1,5 @@
 import type { HaloOptionClient } from '../../../../shared/mapping-contract';
+import { displayClient } from './display-names';
 
 /**
  * Type-to-filter over the cached Halo clients. With 10,000+ clients a picker must not hand them all to
@@ -13,9 +14,9 @@ export interface ClientSearchIndex {
 }
 
 export function buildClientIndex(clients: readonly HaloOptionClient[]): ClientSearchIndex {
-  const sorted = [...clients].sort(
-    (a, b) => Number(a.inactive) - Number(b.inactive) || a.name.localeCompare(b.name),
-  );
+  const sorted = clients
+    .map(displayClient)
+    .sort((a, b) => Number(a.inactive) - Number(b.inactive) || a.name.localeCompare(b.name));
   return {
     clients: sorted,
     byId: new Map(sorted.map((client) => [client.id, client])),

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type {
-  HaloOptionClient,
   MappingEdit,
   MappingRow,
   MappingSummary,
@@ -10,6 +9,7 @@ import type {
 import { ApiError, api } from '../../api';
 import { messageOf } from '../../lib/errors';
 import { buildClientIndex, type ClientSearchIndex } from './client-search';
+import { displayRow } from './display-names';
 import { formatCount, plural, suggestSummary } from './mapping-labels';
 
 export type Notice = { kind: 'success' | 'info' | 'error'; text: string } | null;
@@ -102,7 +102,7 @@ export function useMapping(instanceId: string) {
       let order = current.order;
       for (const row of update.rows) {
         if (!byId.has(row.organization.id)) order = [...order, row.organization.id];
-        byId.set(row.organization.id, row);
+        byId.set(row.organization.id, displayRow(row));
       }
       return { byId, order };
     });
@@ -303,4 +303,3 @@ export function useMapping(instanceId: string) {
 }
 
 export type MappingModel = ReturnType<typeof useMapping>;
-export type { HaloOptionClient };
