@@ -9,7 +9,8 @@ export function createExternalLinkGate(openExternal: (url: string) => Promise<vo
     allowHost(host: string): void {
       allowedHosts.add(host.toLowerCase());
     },
-    isAllowed(url: string): boolean {
+    /** `alsoAllow`: a host allowed for this one check only (an instance's own host, checked by the caller). */
+    isAllowed(url: string, alsoAllow?: string): boolean {
       let parsed: URL;
       try {
         parsed = new URL(url);
@@ -18,10 +19,11 @@ export function createExternalLinkGate(openExternal: (url: string) => Promise<vo
       }
       if (parsed.protocol !== 'https:') return false;
       if (parsed.username || parsed.password) return false;
-      return allowedHosts.has(parsed.host.toLowerCase());
+      const host = parsed.host.toLowerCase();
+      return allowedHosts.has(host) || host === alsoAllow?.toLowerCase();
     },
-    async open(url: string): Promise<boolean> {
-      if (!this.isAllowed(url)) return false;
+    async open(url: string, alsoAllow?: string): Promise<boolean> {
+      if (!this.isAllowed(url, alsoAllow)) return false;
       await openExternal(url);
       return true;
     },

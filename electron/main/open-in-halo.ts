@@ -7,7 +7,7 @@ import type { ExternalLinkGate } from './external-links';
  * does it reach `shell.openExternal`.
  */
 export function createOpenInHalo(
-  gate: Pick<ExternalLinkGate, 'allowHost' | 'open'>,
+  gate: Pick<ExternalLinkGate, 'open'>,
   instanceHosts: () => Promise<string[]>,
 ): (url: string) => Promise<void> {
   return async (url) => {
@@ -20,8 +20,8 @@ export function createOpenInHalo(
     const known = (await instanceHosts()).map((candidate) => candidate.toLowerCase());
     if (!known.includes(host))
       throw new Error(`Refused to open ${url}: ${host} is not a configured Halo host.`);
-    gate.allowHost(host);
-    if (!(await gate.open(url)))
+    // Allowed for this call only: a host stops opening as soon as its instance is deleted.
+    if (!(await gate.open(url, host)))
       throw new Error(`Refused to open ${url}: only https pages open from the app.`);
   };
 }

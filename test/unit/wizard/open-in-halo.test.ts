@@ -161,4 +161,13 @@ describe('the main-process half (createOpenInHalo)', () => {
     await expect(open('https://support.example.com:8443/')).rejects.toThrow(/not a configured/);
     expect(shellOpened).toEqual([]);
   });
+
+  it('does not leave the host allowed in the gate once its instance is gone', async () => {
+    const hosts = ['acme.halopsa.com'];
+    const { open, gate } = opener(hosts);
+    await open('https://acme.halopsa.com/config');
+    hosts.length = 0; // the instance was deleted
+    expect(gate.isAllowed('https://acme.halopsa.com/config')).toBe(false);
+    await expect(open('https://acme.halopsa.com/config')).rejects.toThrow(/not a configured Halo host/);
+  });
 });
