@@ -41,7 +41,11 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (!mainWindow) return;
+    // macOS keeps the app running with no window: a second launch then opens one.
+    if (!mainWindow) {
+      if (backend) createWindow();
+      return;
+    }
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
