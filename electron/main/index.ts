@@ -29,8 +29,10 @@ let mainWindow: BrowserWindow | null = null;
 // `npm run demo` passes a local fake Halo; the demo keeps its data apart from the technician's own.
 const demoHalo = demoHaloFromEnvironment(process.env.HALO_SETUP_DEMO);
 if (demoHalo) app.setPath('userData', path.join(app.getPath('temp'), 'halo-setup-demo'));
-// The real-Electron smoke test (test/electron-smoke) runs the app against a throwaway data folder.
-if (process.env.HALO_SETUP_USER_DATA_DIR) app.setPath('userData', process.env.HALO_SETUP_USER_DATA_DIR);
+// The real-Electron smoke test (test/electron-smoke) runs the unpackaged app against a throwaway data
+// folder; an installed app ignores the variable.
+if (!app.isPackaged && process.env.HALO_SETUP_USER_DATA_DIR)
+  app.setPath('userData', process.env.HALO_SETUP_USER_DATA_DIR);
 // Logs in <userData>/logs, rotated, secrets redacted (electron/main/logging.ts).
 const logFile = configureLogging(electronLog, {
   logsDir: path.join(app.getPath('userData'), 'logs'),
