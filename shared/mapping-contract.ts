@@ -315,11 +315,13 @@ export const mappingChannels = {
       .refine(exactlyOneContent, exactlyOneContentMessage),
     response: organizationImportResultSchema,
   },
-  /** Links the directory to a file that Refresh Options re-reads (read once now); null unlinks. */
+  /**
+   * Links the directory to a file that Refresh Options re-reads (read once now), or unlinks it. The
+   * file is chosen in the main process's own open-file dialog: the page never names a path, so a
+   * compromised page cannot make the app read an arbitrary file.
+   */
   'organizations:linkSource': {
-    request: z
-      .object({ path: z.string().min(1).max(4096).nullable(), format: importFormatSchema.optional() })
-      .strict(),
+    request: z.object({ action: z.enum(['choose', 'unlink']) }).strict(),
     response: z.object({
       source: organizationSourceSchema.nullable(),
       imported: organizationImportResultSchema.nullable(),

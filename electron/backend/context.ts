@@ -21,4 +21,6 @@ export interface BackendContext {
   suggestRunner: SuggestRunner;
   /** Opens an https page in the browser (Electron: the main process's link gate); null when there is none. */
   openExternal: ((url: string) => Promise<void>) | null;
+  /** The main process's open-file dialog for the organizations source file; null where there is none. */
+  chooseOrganizationFile: (() => Promise<string | null>) | null;
 }

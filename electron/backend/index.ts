@@ -44,6 +44,8 @@ export interface BackendOptions {
    * and calls this; Electron passes its external-link gate, tests a recorder. Without it, nothing opens.
    */
   openExternal?: (url: string) => Promise<void>;
+  /** Shows an open-file dialog for the organizations source file (Electron: dialog.showOpenDialog). */
+  chooseOrganizationFile?: () => Promise<string | null>;
 }
 
 export interface Backend {
@@ -81,6 +83,7 @@ export function createBackend(options: BackendOptions): Backend {
     operations: createOperationRegistry(),
     suggestRunner: options.suggestRunner ?? createWorkerSuggestRunner(),
     openExternal: options.openExternal ?? null,
+    chooseOrganizationFile: options.chooseOrganizationFile ?? null,
   };
   let closed = false;
   const logger = options.logger ?? silentLogger;

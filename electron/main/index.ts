@@ -81,6 +81,8 @@ async function start(): Promise<void> {
     logger: backendLogger(electronLog),
     // "Open in Halo": the backend builds the URL on the instance's host; the gate checks it again here.
     openExternal: createOpenInHalo(links, instanceHosts),
+    // The organizations source file is chosen here, in the OS dialog, never named by the page.
+    chooseOrganizationFile: chooseOrganizationFile,
   });
   registerIpcHandlers(ipcMain, backend, senders);
   electronLog.info(
@@ -140,4 +142,16 @@ function createWindow(): void {
   window.once('ready-to-show', () => window.show());
   if (devServerUrl) void window.loadURL(devServerUrl);
   else void window.loadFile(rendererFile);
+}
+
+async function chooseOrganizationFile(): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = {
+    title: 'Link a file of your organizations',
+    properties: ['openFile'],
+    filters: [{ name: 'Organizations (CSV or JSON)', extensions: ['csv', 'json'] }],
+  };
+  const result = mainWindow
+    ? await dialog.showOpenDialog(mainWindow, options)
+    : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }

@@ -234,16 +234,25 @@ export function formatOfPath(filePath: string): 'csv' | 'json' {
   return path.extname(filePath).toLowerCase() === '.json' ? 'json' : 'csv';
 }
 
-export function linkOrganizationSource(
+export async function linkOrganizationSource(
   context: BackendContext,
   request: ParsedRequestOf<'organizations:linkSource'>,
-): ResponseOf<'organizations:linkSource'> {
-  if (request.path === null) {
+): Promise<ResponseOf<'organizations:linkSource'>> {
+  if (request.action === 'unlink') {
     context.store.organizations.clearSource();
     return { source: null, imported: null };
   }
-  const filePath = path.resolve(request.path);
-  const format = request.format ?? formatOfPath(filePath);
+  if (!context.chooseOrganizationFile) {
+    throw new AppError(
+      'invalid-request',
+      "Linking a file needs the app's file dialog, which is not available here.",
+    );
+  }
+  const chosen = await context.chooseOrganizationFile();
+  // The user closed the dialog: nothing changes.
+  if (chosen === null) return { source: context.store.organizations.source(), imported: null };
+  const filePath = path.resolve(chosen);
+  const format = formatOfPath(filePath);
   const text = readSourceFile(filePath);
   const parsed = parseOrganizationsFile(format, text);
   if (!parsed.ok) throw fileRefused('organization file', parsed.problems);

@@ -13,6 +13,8 @@ export interface TestBackendOptions {
   secrets?: SecretStore;
   now?: () => Date;
   suggestRunner?: SuggestRunner;
+  /** What the open-file dialog answers for organizations:linkSource (null: the user cancelled). */
+  chooseOrganizationFile?: () => Promise<string | null>;
 }
 
 export function openBackend(options: TestBackendOptions): Backend {
@@ -24,6 +26,7 @@ export function openBackend(options: TestBackendOptions): Backend {
     haloClientOptions: { protocol: 'http', proxy: {}, pacer: { limit: 100_000, windowMs: 1000 } },
     ...(options.now ? { now: options.now } : {}),
     ...(options.suggestRunner ? { suggestRunner: options.suggestRunner } : {}),
+    ...(options.chooseOrganizationFile ? { chooseOrganizationFile: options.chooseOrganizationFile } : {}),
   });
 }
 

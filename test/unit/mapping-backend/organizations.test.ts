@@ -8,11 +8,16 @@ import { call, callFails, openBackend } from './helpers';
 const temp = makeTempDir();
 let backend: Backend;
 let dirCount = 0;
+/** What the (main-process) open-file dialog answers next; null is the user cancelling. */
+let dialogAnswer: string | null = null;
 
 beforeEach(() => {
   backend?.close();
   dirCount += 1;
-  backend = openBackend({ dataDir: path.join(temp.dir, `data-${dirCount}`) });
+  backend = openBackend({
+    dataDir: path.join(temp.dir, `data-${dirCount}`),
+    chooseOrganizationFile: async () => dialogAnswer,
+  });
 });
 afterAll(() => {
   backend.close();
@@ -257,19 +262,28 @@ describe('organizations:import (JSON) and linked source', () => {
   it('links a source file, reads it now, and unlinks', async () => {
     const file = path.join(temp.dir, `orgs-${dirCount}.csv`);
     writeFileSync(file, '\uFEFFname,domain\nLinked One,one.example\nLinked Two,two.example\n');
-    const linked = await call(backend, 'organizations:linkSource', { path: file });
+    dialogAnswer = file;
+    const linked = await call(backend, 'organizations:linkSource', { action: 'choose' });
     expect(linked.source).toMatchObject({ path: file, format: 'csv' });
     expect(linked.imported).toMatchObject({ added: 2, headerDetected: true });
     expect((await call(backend, 'organizations:list', {})).source?.path).toBe(file);
-    const missing = await callFails(backend, 'organizations:linkSource', {
-      path: path.join(temp.dir, 'nope.csv'),
-    });
+    dialogAnswer = path.join(temp.dir, 'nope.csv');
+    const missing = await callFails(backend, 'organizations:linkSource', { action: 'choose' });
     expect(missing.code).toBe('not-found');
     expect((await call(backend, 'organizations:list', {})).source?.path).toBe(file);
-    expect(await call(backend, 'organizations:linkSource', { path: null })).toEqual({
+    // Closing the dialog changes nothing.
+    dialogAnswer = null;
+    expect((await call(backend, 'organizations:linkSource', { action: 'choose' })).source?.path).toBe(file);
+    expect(await call(backend, 'organizations:linkSource', { action: 'unlink' })).toEqual({
       source: null,
       imported: null,
     });
+    expect((await call(backend, 'organizations:list', {})).source).toBeNull();
+  });
+
+  it('never reads a path the page names: the file comes from the main-process dialog only', async () => {
+    const error = await callFails(backend, 'organizations:linkSource', { path: '/etc/passwd' } as never);
+    expect(error.code).toBe('invalid-request');
     expect((await call(backend, 'organizations:list', {})).source).toBeNull();
   });
 });

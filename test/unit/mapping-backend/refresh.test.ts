@@ -33,9 +33,15 @@ function client(id: number, name: string, extra: Partial<FakeClientRow> = {}): F
   };
 }
 
+/** What the (main-process) open-file dialog answers when a test links the organizations file. */
+let dialogAnswer: string | null = null;
+
 beforeEach(() => {
   run += 1;
-  backend = openBackend({ dataDir: path.join(temp.dir, `data-${run}`) });
+  backend = openBackend({
+    dataDir: path.join(temp.dir, `data-${run}`),
+    chooseOrganizationFile: async () => dialogAnswer,
+  });
 });
 afterEach(async () => {
   backend.close();
@@ -222,7 +228,8 @@ describe('options:refresh', () => {
     const instanceId = await configuredInstance(backend, fake, 'Prod');
     const file = path.join(temp.dir, `linked-${run}.csv`);
     writeFileSync(file, 'name\nFirst Org\n');
-    await call(backend, 'organizations:linkSource', { path: file });
+    dialogAnswer = file;
+    await call(backend, 'organizations:linkSource', { action: 'choose' });
     writeFileSync(file, 'name\nFirst Org\nSecond Org\n');
     const result = await call(backend, 'options:refresh', { instanceId });
     expect(result.organizations).toMatchObject({ added: 1, unchanged: 1, headerDetected: true });
