@@ -132,8 +132,9 @@ describe('organization mapping (e2e)', () => {
     // Pick a client by hand for an Unmapped row: type to filter, choose.
     await chip(page, 'Unmapped').click();
     const unmappedRow = list.locator('tbody tr').first();
+    await unmappedRow.getByRole('button', { name: /^Halo client for / }).click();
     const picker = unmappedRow.getByRole('combobox');
-    await picker.click();
+    await expect.poll(() => picker.evaluate((element) => element === document.activeElement)).toBe(true);
     await picker.fill('smith');
     const option = page.getByRole('option', { name: /Smith & Sons Plumbing/ }).first();
     await option.waitFor();

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, ComboBox, Input, ListBox, ListBoxItem, Popover } from 'react-aria-components';
 import type { HaloOptionClient } from '../../../../shared/mapping-contract';
 import { type ClientSearchIndex, searchClients } from './client-search';
@@ -12,15 +12,47 @@ const SHOWN = 50;
  * builds a collection of 10,000 clients: closed, it holds only the chosen client; open, the best 50
  * matches, with "50 of 1,234" to say more exist.
  */
-export function ClientPicker({
-  index,
-  value,
-  onChange,
-  label,
-  isDisabled = false,
-  placeholder = 'Choose a Halo client…',
-  suggested = null,
-}: {
+export function ClientPicker(props: ClientPickerProps) {
+  // A row shows a plain button until someone uses it: a react-aria ComboBox per row costs several
+  // milliseconds to mount, which a fast scroll through 10,000 rows pays twenty times a frame.
+  const [live, setLive] = useState(false);
+  if (live) return <LiveClientPicker {...props} />;
+  const { value, suggested, label, placeholder = 'Choose a Halo client…', isDisabled = false } = props;
+  const text = value?.clientName ?? suggested ?? placeholder;
+  const stubClass = ['client-picker__input', 'client-picker__stub'];
+  if (!value) stubClass.push(suggested ? 'client-picker__input--suggested' : 'client-picker__stub--empty');
+  return (
+    <div className="client-picker">
+      <div className="client-picker__field">
+        <button
+          type="button"
+          className={stubClass.join(' ')}
+          aria-label={`${label}: ${value ? value.clientName : suggested ? `none yet, suggested ${suggested}` : 'none'}`}
+          aria-haspopup="listbox"
+          disabled={isDisabled}
+          // On focus, not on pointerdown: the press's own focus step comes after pointerdown and would
+          // otherwise land on the removed button and take the focus away from the new field.
+          onFocus={() => setLive(true)}
+        >
+          {text}
+        </button>
+        <span className="client-picker__button" aria-hidden="true">
+          <Chevron />
+        </span>
+      </div>
+    </div>
+  );
+}
+
+function Chevron() {
+  return (
+    <svg width="12" height="12" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d="M6 9l6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+interface ClientPickerProps {
   index: ClientSearchIndex;
   value: { clientId: number; clientName: string } | null;
   onChange(client: HaloOptionClient): void;
@@ -30,10 +62,23 @@ export function ClientPicker({
   placeholder?: string;
   /** A suggestion waiting for review: shown in the empty field, set apart from a real choice. */
   suggested?: string | null;
-}) {
+}
+
+function LiveClientPicker({
+  index,
+  value,
+  onChange,
+  label,
+  isDisabled = false,
+  placeholder = 'Choose a Halo client…',
+  suggested = null,
+}: ClientPickerProps) {
   const chosenName = value?.clientName ?? '';
   const [inputValue, setInputValue] = useState(chosenName);
   const [open, setOpen] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  // It replaces the stand-in button that was just focused: take the focus over (which opens the list).
+  useEffect(() => inputRef.current?.focus(), []);
   // Undo, redo or an accept elsewhere change the value: show it.
   useEffect(() => setInputValue(chosenName), [chosenName]);
 
@@ -81,6 +126,7 @@ export function ClientPicker({
     >
       <div className="client-picker__field">
         <Input
+          ref={inputRef}
           className={
             suggested ? 'client-picker__input client-picker__input--suggested' : 'client-picker__input'
           }
@@ -88,9 +134,7 @@ export function ClientPicker({
           spellCheck={false}
         />
         <Button className="client-picker__button" aria-label="Show Halo clients">
-          <svg width="12" height="12" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path d="M6 9l6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-          </svg>
+          <Chevron />
         </Button>
       </div>
       <Popover className="client-popover" placement="bottom start" offset={4}>

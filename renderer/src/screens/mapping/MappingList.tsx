@@ -31,8 +31,10 @@ export const MappingList = forwardRef<
     clients: ClientSearchIndex;
     onEdit(edits: MappingEdit[], label?: string): void;
     label: string;
+    /** The search these rows answer; on the table as data-search, so a benchmark can see the update land. */
+    search: string;
   }
->(function MappingList({ rows, clients, onEdit, label }, ref) {
+>(function MappingList({ rows, clients, onEdit, label, search }, ref) {
   const scrollRef = useRef<HTMLTableElement>(null);
   const [active, setActive] = useState(0);
   const virtualizer = useVirtualizer({
@@ -71,6 +73,7 @@ export const MappingList = forwardRef<
       aria-label={label}
       aria-rowcount={rows.length + 1}
       data-testid="mapping-list"
+      data-search={search}
       onKeyDown={(event) => {
         // Arrow keys move between rows when a row itself (not a field inside it) has focus.
         const target = event.target as HTMLElement;

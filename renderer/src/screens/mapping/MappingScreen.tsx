@@ -174,6 +174,7 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
               clients={clients}
               onEdit={onEdit}
               label={`Organizations of ${instance.name}`}
+              search={deferredSearch}
             />
           )}
         </>
