@@ -1,6 +1,5 @@
-import { memo } from 'react';
+import { type ButtonHTMLAttributes, memo } from 'react';
 import type { MappingEdit, MappingRow } from '../../../../shared/mapping-contract';
-import { AppButton } from '../../components/AppButton';
 import { ClientPicker } from './ClientPicker';
 import type { ClientSearchIndex } from './client-search';
 import { clientDetails, describeValue, STATUS_HINT, STATUS_LABEL, signalWithScore } from './mapping-labels';
@@ -105,62 +104,56 @@ export const MappingRowView = memo(function MappingRowView({
       <td className="mapping-row__actions">
         {status === 'suggested' && suggestion ? (
           <>
-            <AppButton
-              size="small"
+            <RowButton
               variant="primary"
               aria-label={`Accept ${suggestion.clientName ?? ''} for ${name}`}
-              onPress={() => one({ organizationId: id, action: 'accept' })}
+              onClick={() => one({ organizationId: id, action: 'accept' })}
             >
               Accept
-            </AppButton>
-            <AppButton
-              size="small"
+            </RowButton>
+            <RowButton
               variant="quiet"
               aria-label={`Reject the suggestion for ${name}`}
-              onPress={() => one({ organizationId: id, action: 'reject' })}
+              onClick={() => one({ organizationId: id, action: 'reject' })}
             >
               Reject
-            </AppButton>
+            </RowButton>
           </>
         ) : null}
         {status === 'stale' && row.staleReason === 'renamed' ? (
-          <AppButton
-            size="small"
+          <RowButton
             variant="secondary"
             aria-label={`Keep the mapping of ${name} under the new name`}
-            onPress={() => one({ organizationId: id, action: 'accept' })}
+            onClick={() => one({ organizationId: id, action: 'accept' })}
           >
             Use new name
-          </AppButton>
+          </RowButton>
         ) : null}
         {row.changed ? (
-          <AppButton
-            size="small"
+          <RowButton
             variant="quiet"
             aria-label={`Revert ${name} to what is saved`}
-            onPress={() => one({ organizationId: id, action: 'revert' })}
+            onClick={() => one({ organizationId: id, action: 'revert' })}
           >
             Revert
-          </AppButton>
+          </RowButton>
         ) : null}
         {draft.state === 'excluded' ? (
-          <AppButton
-            size="small"
+          <RowButton
             variant="quiet"
             aria-label={`Include ${name}`}
-            onPress={() => one({ organizationId: id, action: 'include' })}
+            onClick={() => one({ organizationId: id, action: 'include' })}
           >
             Include
-          </AppButton>
+          </RowButton>
         ) : status !== 'suggested' ? (
-          <AppButton
-            size="small"
+          <RowButton
             variant="quiet"
             aria-label={`Exclude ${name}`}
-            onPress={() => one({ organizationId: id, action: 'exclude' })}
+            onClick={() => one({ organizationId: id, action: 'exclude' })}
           >
             Exclude
-          </AppButton>
+          </RowButton>
         ) : null}
       </td>
     </tr>
@@ -232,4 +225,24 @@ function clientLine(row: MappingRow, clients: ClientSearchIndex): string {
   if (suggestedId == null) return '';
   const suggested = clients.byId.get(suggestedId);
   return `Suggested · ${suggested ? clientDetails(suggested) : `#${suggestedId}`}`;
+}
+
+/**
+ * A row's action: a native button with the app's button looks. Rows mount and unmount constantly while
+ * the list scrolls, and a plain button costs a fraction of react-aria's Button (press, hover and focus
+ * hooks) there; keyboard and screen readers get a real <button> either way.
+ */
+function RowButton({
+  variant,
+  children,
+  ...props
+}: { variant: 'primary' | 'secondary' | 'quiet' } & Omit<
+  ButtonHTMLAttributes<HTMLButtonElement>,
+  'type' | 'className'
+>) {
+  return (
+    <button type="button" className={`button button--small button--${variant} row-button`} {...props}>
+      {children}
+    </button>
+  );
 }
