@@ -11,6 +11,7 @@
  */
 import { type ReactNode, useCallback, useState } from 'react';
 import type { InstanceSummary } from '../../shared/domain';
+import type { WizardProgress } from '../../shared/wizard-contract';
 import { api } from './api';
 import { DeleteInstanceDialog } from './components/DeleteInstanceDialog';
 import { InstanceSidebar } from './components/InstanceSidebar';
@@ -81,6 +82,7 @@ export function App() {
         onRename={() => setNameDialog({ kind: 'rename', instance: selected })}
         onDelete={() => setDeleting(selected)}
         onChanged={() => void refresh()}
+        setupInProgress={setupUnderWay(progress.get(selected.id))}
       />
     );
   }
@@ -133,4 +135,12 @@ export function App() {
       <DeleteInstanceDialog instance={deleting} onClose={() => setDeleting(null)} onDelete={remove} />
     </div>
   );
+}
+
+/** The guide was started and is not yet finished and confirmed by Halo: reopen the instance on it. */
+function setupUnderWay(progress: WizardProgress | undefined): boolean | undefined {
+  if (!progress) return undefined;
+  const started = progress.doneSteps > 0 || progress.currentStage !== 'agent';
+  const finished = progress.currentStage === 'map' && progress.failedChecks.length === 0;
+  return started && !finished;
 }

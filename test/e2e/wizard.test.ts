@@ -210,8 +210,9 @@ describe('setup guide (e2e)', () => {
     const again = reopened.page;
     await instanceRow(again, 'Brightline Halo').waitFor();
     expect(await instanceRow(again, 'Brightline Halo').textContent()).toContain('Setup checked by Halo');
-    await again.getByRole('tab', { name: 'Setup guide' }).click();
+    // Setup is under way, so the app reopens on the guide by itself, at the saved stage.
     await again.getByRole('heading', { name: 'Stage C · Teams' }).waitFor();
+    expect(await again.getByRole('tab', { name: 'Setup guide' }).getAttribute('aria-selected')).toBe('true');
     expect(await doneBox(again, 12).isChecked()).toBe(true);
     expect(await doneBox(again, 13).isChecked()).toBe(false);
     expect(await doneBox(again, 14).isChecked()).toBe(true);

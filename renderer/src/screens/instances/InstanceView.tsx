@@ -53,6 +53,7 @@ export function InstanceView({
   onRename,
   onDelete,
   onChanged,
+  setupInProgress,
 }: {
   instance: InstanceSummary;
   now: Date;
@@ -60,12 +61,26 @@ export function InstanceView({
   onDelete(): void;
   /** Something about the instance changed (saved, validated): refresh the list. */
   onChanged(): void;
+  /**
+   * Whether the setup guide is under way (started, not yet all confirmed): then the instance reopens on
+   * the guide, which resumes at its saved stage. Undefined while the progress is still loading.
+   */
+  setupInProgress?: boolean | undefined;
 }) {
   const [first] = SECTIONS;
   const [sectionId, setSectionId] = useState<string>(first?.id ?? '');
+  const [userChoseSection, setUserChoseSection] = useState(false);
+  useEffect(() => {
+    if (setupInProgress && !userChoseSection) setSectionId('setup');
+  }, [setupInProgress, userChoseSection]);
+  const chooseSection = (id: string) => {
+    if (id === sectionId) return;
+    setUserChoseSection(true);
+    setSectionId(id);
+  };
   const openSection = (id: string): boolean => {
     if (!SECTIONS.some((section) => section.id === id)) return false;
-    setSectionId(id);
+    chooseSection(id);
     return true;
   };
   const props: SectionProps = { instance, now, onChanged, openSection };
@@ -108,7 +123,7 @@ export function InstanceView({
         <Tabs
           className="sections"
           selectedKey={sectionId}
-          onSelectionChange={(key) => setSectionId(String(key))}
+          onSelectionChange={(key) => chooseSection(String(key))}
         >
           <TabList aria-label={`${instance.name} screens`} className="sections__tabs">
             {SECTIONS.map((section) => (
