@@ -77,6 +77,9 @@ export const api = {
     remove: (ids: string[], force = false) =>
       call('organizations:remove', force ? { ids, force: true } : { ids }),
     import: (format: 'csv' | 'json', content: string) => call('organizations:import', { format, content }),
+    /** Opens the app's own file dialog and links the chosen file; Refresh Options re-reads it. */
+    linkSource: () => call('organizations:linkSource', { action: 'choose' }),
+    unlinkSource: () => call('organizations:linkSource', { action: 'unlink' }),
   },
   /** The cached Halo clients of one instance (Refresh Options). */
   options: {

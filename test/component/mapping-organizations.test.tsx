@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoke } from '../support/mapping-fixtures';
@@ -11,8 +13,11 @@ afterEach(() => {
   app = undefined;
 });
 
+/** What the main process's open-file dialog answers (null: the user closed it). */
+let dialogAnswer: string | null = null;
+
 async function openDirectory() {
-  const started = startBackend();
+  const started = startBackend({ chooseOrganizationFile: async () => dialogAnswer });
   await invoke(started.backend, 'instances:create', { name: 'Production' });
   app = renderApp(started);
   await app.user.click(await screen.findByRole('button', { name: /Our organizations/ }));
@@ -111,5 +116,26 @@ describe('our organizations', { timeout: 20_000 }, () => {
     // Back to the instance: the sidebar selection returns to it.
     await user.click(screen.getByRole('option', { name: /Production/ }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Production' })).toBeVisible();
+  });
+
+  it('links a file chosen in the app dialog, shows it, and unlinks; a closed dialog changes nothing', async () => {
+    const { user, dataDir } = await openDirectory();
+    const file = path.join(dataDir, 'our-orgs.csv');
+    writeFileSync(file, 'name,domain\nAcme Ltd,acme.example\nGlobex,globex.example\n');
+
+    dialogAnswer = null;
+    await user.click(screen.getByRole('button', { name: 'Link a file…' }));
+    expect(await screen.findByRole('button', { name: 'Link a file…' })).toBeVisible();
+    expect(screen.queryByText(/Linked to/)).toBeNull();
+
+    dialogAnswer = file;
+    await user.click(screen.getByRole('button', { name: 'Link a file…' }));
+    expect(await screen.findByText(new RegExp(`Linked to ${file.replaceAll('/', '\\/')}`))).toBeVisible();
+    const table = screen.getByRole('table', { name: 'Our organizations' });
+    expect(await within(table).findByText('Globex')).toBeVisible();
+
+    await user.click(screen.getByRole('button', { name: 'Unlink' }));
+    await waitFor(() => expect(screen.queryByText(/Linked to/)).toBeNull());
+    expect(within(table).getByText('Globex')).toBeVisible();
   });
 });

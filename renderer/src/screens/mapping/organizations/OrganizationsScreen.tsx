@@ -6,9 +6,11 @@ import { ApiError, api } from '../../../api';
 import { AppButton } from '../../../components/AppButton';
 import { PencilIcon, PlusIcon, TrashIcon } from '../../../components/Icons';
 import { messageOf } from '../../../lib/errors';
+import { useNow } from '../../../lib/use-now';
 import { formatCount, plural } from '../mapping-labels';
 import { OrganizationDialog } from './OrganizationDialog';
 import { OrganizationImport } from './OrganizationImport';
+import { SourceFileLink } from './SourceFileLink';
 import '../mapping.css';
 
 const ROW = 48;
@@ -27,6 +29,7 @@ export function OrganizationsScreen() {
   const [organizations, setOrganizations] = useState<Organization[] | null>(null);
   const [source, setSource] = useState<OrganizationSource | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const now = useNow();
   const [search, setSearch] = useState('');
   const deferred = useDeferredValue(search);
   const [editing, setEditing] = useState<Editing>(null);
@@ -81,7 +84,6 @@ export function OrganizationsScreen() {
           </h1>
           <p className="organizations-screen__lead">
             One directory for every Halo instance: each instance’s mapping screen lists these organizations.
-            {source ? ` Linked to ${source.path}; Refresh Options re-reads it.` : ''}
           </p>
         </div>
         <div className="instance-header__actions">
@@ -102,6 +104,7 @@ export function OrganizationsScreen() {
         </div>
         <OrganizationImport onImported={() => void load()} />
       </div>
+      <SourceFileLink source={source} now={now} onChanged={() => void load()} onError={setError} />
       {error ? (
         <p className="banner banner--error" role="alert">
           {error}
