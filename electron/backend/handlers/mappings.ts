@@ -285,7 +285,9 @@ function toSuggestion(
     reason: result.reason,
     ambiguous: result.ambiguous,
     runnerUp: result.runnerUp,
-    candidates: result.candidates,
+    // The contenders matter only when the matcher could not choose; elsewhere the runner-up says enough,
+    // and dropping them keeps 10,000 rows from weighing megabytes on every mappings:get.
+    candidates: result.ambiguous ? result.candidates : [],
   };
 }
 
