@@ -82,7 +82,7 @@ async function start(): Promise<void> {
     // "Open in Halo": the backend builds the URL on the instance's host; the gate checks it again here.
     openExternal: createOpenInHalo(links, instanceHosts),
     // The organizations source file is chosen here, in the OS dialog, never named by the page.
-    chooseOrganizationFile: chooseOrganizationFile,
+    chooseOrganizationFile,
   });
   registerIpcHandlers(ipcMain, backend, senders);
   electronLog.info(
