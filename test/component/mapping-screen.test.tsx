@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInProcessSuggestRunner } from '../../electron/backend/suggest-runner';
-import { type FakeClientRow, type FakeHalo, startFakeHalo } from '../fake-halo';
+import { type FakeHalo, fakeClientRow, startFakeHalo } from '../fake-halo';
 import { configuredInstance, invoke } from '../support/mapping-fixtures';
 import { type AppHarness, renderApp, startBackend } from './render-app';
 
@@ -19,25 +19,7 @@ afterEach(async () => {
   fake = undefined;
 });
 
-function client(id: number, name: string, extra: Partial<FakeClientRow> = {}): FakeClientRow {
-  return {
-    id,
-    name,
-    toplevel_id: 1,
-    toplevel_name: 'Customers',
-    inactive: false,
-    main_site_id: id * 10,
-    main_site_name: 'Main Site',
-    website: '',
-    ref: '',
-    colour: '',
-    is_vip: false,
-    customertype: 0,
-    accountsid: '',
-    notes: '',
-    ...extra,
-  };
-}
+const client = fakeClientRow;
 
 const CLIENTS = [
   client(31, 'Acme Ltd'),

@@ -15,6 +15,7 @@
  * - a rolling-window rate limiter (429 with Halo's body), injectable latency and faults, HTTPS with a
  *   private CA, and IIS's HTML 404 page for unknown paths.
  */
+export { fakeClientRow } from './client-row';
 export { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET } from './defaults';
 export { startFakeHalo } from './server';
 export type {

@@ -1,7 +1,3 @@
-import type { Backend } from '../../electron/backend';
-import type { ChannelName, RequestOf, ResponseOf } from '../../shared/ipc';
-import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo } from '../fake-halo';
-
 /**
  * Fixtures for the mapping screen's component, end-to-end and benchmark runs: an instance configured
  * against the fake Halo through the real backend, and a CSV of our organizations made from the fake's
@@ -9,33 +5,7 @@ import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo } from '../fake-halo'
  * and organizations Halo does not have).
  */
 
-export async function invoke<C extends ChannelName>(
-  backend: Backend,
-  channel: C,
-  request: RequestOf<C>,
-): Promise<ResponseOf<C>> {
-  const result = await backend.invoke(channel, request);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-/** Creates an instance whose configuration points at the fake Halo (on-premise, plain http in tests). */
-export async function configuredInstance(backend: Backend, fake: FakeHalo, name: string): Promise<string> {
-  const created = await invoke(backend, 'instances:create', { name });
-  await invoke(backend, 'config:save', {
-    instanceId: created.id,
-    configuration: {
-      resourceServer: fake.host,
-      clientId: FAKE_CLIENT_ID,
-      tenant: '',
-      authServer: '',
-      isOnPremise: true,
-      caCertificatePem: '',
-      clientSecret: FAKE_CLIENT_SECRET,
-    },
-  });
-  return created.id;
-}
+export { configuredInstance, invoke } from './backend-calls';
 
 const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Backend, createBackend, createMemorySecretStore } from '../../../electron/backend';
 import type { BackendEvent } from '../../../shared/ipc';
-import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo, startFakeHalo } from '../../fake-halo';
+import { FAKE_CLIENT_SECRET, type FakeHalo, startFakeHalo } from '../../fake-halo';
+import { configuredInstance } from '../../support/backend-calls';
 import { makeTempDir } from '../../support/temp-dir';
 
 let fake: FakeHalo;
@@ -24,28 +25,13 @@ afterAll(async () => {
 });
 beforeEach(() => fake.resetStats());
 
-async function configuredInstance(name: string, clientSecret: string): Promise<string> {
-  const created = await backend.invoke('instances:create', { name });
-  if (!created.ok) throw new Error(created.error.message);
-  const saved = await backend.invoke('config:save', {
-    instanceId: created.value.id,
-    configuration: {
-      resourceServer: fake.host,
-      clientId: FAKE_CLIENT_ID,
-      tenant: '',
-      authServer: '',
-      isOnPremise: true,
-      caCertificatePem: '',
-      clientSecret,
-    },
-  });
-  if (!saved.ok) throw new Error(saved.error.message);
-  return created.value.id;
-}
+/** An instance configured against the fake, with the given secret (the right one or not). */
+const configured = (name: string, clientSecret: string) =>
+  configuredInstance(backend, fake, name, clientSecret);
 
 describe('config:validate against the fake Halo', () => {
   it('reports each step with evidence, streams progress, and keeps the result for the instance list', async () => {
-    const id = await configuredInstance('Production', FAKE_CLIENT_SECRET);
+    const id = await configured('Production', FAKE_CLIENT_SECRET);
     const events: BackendEvent[] = [];
     const unsubscribe = backend.subscribe((event) => events.push(event));
     const result = await backend.invoke('config:validate', { instanceId: id });
@@ -71,7 +57,7 @@ describe('config:validate against the fake Halo', () => {
   });
 
   it('asks for a fresh token on every validation, since proving the credentials is the point', async () => {
-    const id = await configuredInstance('Fresh token', FAKE_CLIENT_SECRET);
+    const id = await configured('Fresh token', FAKE_CLIENT_SECRET);
     fake.resetStats();
     await backend.invoke('config:validate', { instanceId: id });
     await backend.invoke('config:validate', { instanceId: id });
@@ -79,7 +65,7 @@ describe('config:validate against the fake Halo', () => {
   });
 
   it('a wrong secret fails at the token step with invalid-client and the Client ID hint, and later steps are skipped', async () => {
-    const id = await configuredInstance('Wrong secret', 'this-is-not-the-right-secret-0000');
+    const id = await configured('Wrong secret', 'this-is-not-the-right-secret-0000');
     const result = await backend.invoke('config:validate', { instanceId: id });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.status).toBe('failed');
@@ -97,7 +83,7 @@ describe('config:validate against the fake Halo', () => {
   });
 
   it('Halo being down gives a classified failure, not a crash, and keeps the previous configuration', async () => {
-    const id = await configuredInstance('Down', FAKE_CLIENT_SECRET);
+    const id = await configured('Down', FAKE_CLIENT_SECRET);
     fake.injectFault('/', { kind: 'status', status: 503 }, 20);
     const result = await backend.invoke('config:validate', { instanceId: id });
     if (!result.ok) throw new Error(result.error.message);

@@ -1,27 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type FakeClientRow, type FakeHalo, startFakeHalo } from '../../fake-halo';
+import { type FakeClientRow, type FakeHalo, fakeClientRow, startFakeHalo } from '../../fake-halo';
 import { apiGet, apiJson, clientPage, getToken } from './helpers';
 
-function row(id: number, name: string, extra: Partial<FakeClientRow> = {}): FakeClientRow {
-  return {
-    id,
-    name,
-    toplevel_id: 1,
-    toplevel_name: 'Customers',
-    inactive: false,
-    main_site_id: 1000 + id,
-    main_site_name: 'Main Site',
-    website: '',
-    ref: '',
-    colour: '',
-    is_vip: false,
-    customertype: 0,
-    accountsid: '',
-    notes: '',
-    ...extra,
-  };
-}
+const row = fakeClientRow;
 
 /** 250 seeded clients: 717 would be closer to the doc's example but 250 keeps the cap visible and fast. */
 describe('fake Halo: /api/Client over a seeded list', () => {

@@ -5,8 +5,6 @@ import {
   type SecretStore,
 } from '../../../electron/backend';
 import type { SuggestRunner } from '../../../electron/backend/suggest-runner';
-import type { ChannelName, IpcResult, RequestOf, ResponseOf } from '../../../shared/ipc';
-import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo } from '../../fake-halo';
 
 export interface TestBackendOptions {
   dataDir: string;
@@ -16,6 +14,12 @@ export interface TestBackendOptions {
   /** What the open-file dialog answers for organizations:linkSource (null: the user cancelled). */
   chooseOrganizationFile?: () => Promise<string | null>;
 }
+
+export {
+  configuredInstance,
+  invoke as call,
+  invokeFails as callFails,
+} from '../../support/backend-calls';
 
 export function openBackend(options: TestBackendOptions): Backend {
   return createBackend({
@@ -28,46 +32,6 @@ export function openBackend(options: TestBackendOptions): Backend {
     ...(options.suggestRunner ? { suggestRunner: options.suggestRunner } : {}),
     ...(options.chooseOrganizationFile ? { chooseOrganizationFile: options.chooseOrganizationFile } : {}),
   });
-}
-
-/** Invokes a channel and returns its value, failing the test with the error message otherwise. */
-export async function call<C extends ChannelName>(
-  backend: Backend,
-  channel: C,
-  request: RequestOf<C>,
-): Promise<ResponseOf<C>> {
-  const result = await backend.invoke(channel, request);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
-/** Invokes a channel expected to fail; returns the error. */
-export async function callFails<C extends ChannelName>(
-  backend: Backend,
-  channel: C,
-  request: RequestOf<C>,
-): Promise<Extract<IpcResult<unknown>, { ok: false }>['error']> {
-  const result = await backend.invoke(channel, request);
-  if (result.ok) throw new Error(`${channel} succeeded but was expected to fail`);
-  return result.error;
-}
-
-/** Creates an instance configured against the fake Halo. */
-export async function configuredInstance(backend: Backend, fake: FakeHalo, name: string): Promise<string> {
-  const created = await call(backend, 'instances:create', { name });
-  await call(backend, 'config:save', {
-    instanceId: created.id,
-    configuration: {
-      resourceServer: fake.host,
-      clientId: FAKE_CLIENT_ID,
-      tenant: '',
-      authServer: '',
-      isOnPremise: true,
-      caCertificatePem: '',
-      clientSecret: FAKE_CLIENT_SECRET,
-    },
-  });
-  return created.id;
 }
 
 /** A CSV of our organizations named exactly like the given Halo clients (plus extras with no counterpart). */

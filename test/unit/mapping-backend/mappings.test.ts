@@ -4,7 +4,7 @@ import type { Backend } from '../../../electron/backend';
 import type { SuggestRunner } from '../../../electron/backend/suggest-runner';
 import { MappingAbortedError } from '../../../electron/mapping';
 import type { MappingRow } from '../../../shared/mapping-contract';
-import { type FakeClientRow, type FakeHalo, startFakeHalo } from '../../fake-halo';
+import { type FakeHalo, fakeClientRow, startFakeHalo } from '../../fake-halo';
 import { makeTempDir } from '../../support/temp-dir';
 import { call, callFails, configuredInstance, openBackend } from './helpers';
 
@@ -14,25 +14,7 @@ let backend: Backend;
 let dataDir: string;
 let run = 0;
 
-function client(id: number, name: string, extra: Partial<FakeClientRow> = {}): FakeClientRow {
-  return {
-    id,
-    name,
-    toplevel_id: 1,
-    toplevel_name: 'Customers',
-    inactive: false,
-    main_site_id: id * 10,
-    main_site_name: 'Main Site',
-    website: '',
-    ref: '',
-    colour: '',
-    is_vip: false,
-    customertype: 0,
-    accountsid: '',
-    notes: '',
-    ...extra,
-  };
-}
+const client = fakeClientRow;
 
 beforeAll(async () => {
   fake = await startFakeHalo({

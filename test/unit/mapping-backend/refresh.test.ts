@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend';
 import type { BackendEvent } from '../../../shared/ipc';
 import type { OptionsProgressEvent } from '../../../shared/mapping-contract';
-import { type FakeClientRow, type FakeHalo, startFakeHalo } from '../../fake-halo';
+import { type FakeHalo, fakeClientRow, startFakeHalo } from '../../fake-halo';
 import { makeTempDir } from '../../support/temp-dir';
 import { call, callFails, configuredInstance, openBackend } from './helpers';
 
@@ -13,25 +13,7 @@ let backend: Backend;
 let fake: FakeHalo | null = null;
 let run = 0;
 
-function client(id: number, name: string, extra: Partial<FakeClientRow> = {}): FakeClientRow {
-  return {
-    id,
-    name,
-    toplevel_id: 1,
-    toplevel_name: 'Customers',
-    inactive: false,
-    main_site_id: id * 10,
-    main_site_name: 'Main Site',
-    website: '',
-    ref: '',
-    colour: '',
-    is_vip: false,
-    customertype: 0,
-    accountsid: '',
-    notes: '',
-    ...extra,
-  };
-}
+const client = fakeClientRow;
 
 /** What the (main-process) open-file dialog answers when a test links the organizations file. */
 let dialogAnswer: string | null = null;
