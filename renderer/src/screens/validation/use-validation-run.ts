@@ -42,6 +42,26 @@ export const PENDING_STEPS: ValidationStep[] = [
  * status appears as Halo answers. A newer run, or leaving the screen, makes an older run's answer moot.
  */
 export function useValidationRun(instanceId: string, onFinished: () => void) {
+  const perform = useCallback(async () => ({ result: await api.config.validate(instanceId) }), [instanceId]);
+  return useValidationProgress(instanceId, perform, onFinished);
+}
+
+/** What a run hands back: the validation to show, and what else to do if the answer is still wanted. */
+export interface ProgressRunOutcome {
+  result: ValidationResult;
+  /** Runs only if no newer run started and the screen is still there. */
+  whenCurrent?: () => void;
+}
+
+/**
+ * Any backend call that validates (config:validate, wizard:check) shown live: the steps follow the
+ * `validation:progress` events for this instance until the call answers.
+ */
+export function useValidationProgress(
+  instanceId: string,
+  perform: () => Promise<ProgressRunOutcome>,
+  onFinished: () => void,
+) {
   const [run, setRun] = useState<ValidationRun>({ phase: 'idle' });
   const generation = useRef(0);
   const mounted = useRef(true);
@@ -67,8 +87,11 @@ export function useValidationRun(instanceId: string, onFinished: () => void) {
       }
     });
     try {
-      const result = await api.config.validate(instanceId);
-      if (isCurrent()) setRun({ phase: 'done', steps: result.steps, result });
+      const { result, whenCurrent } = await perform();
+      if (isCurrent()) {
+        setRun({ phase: 'done', steps: result.steps, result });
+        whenCurrent?.();
+      }
     } catch (caught) {
       const error =
         caught instanceof ApiError
@@ -79,7 +102,7 @@ export function useValidationRun(instanceId: string, onFinished: () => void) {
       unsubscribe();
       if (isCurrent()) finished.current();
     }
-  }, [instanceId]);
+  }, [instanceId, perform]);
 
   return { run, start };
 }
