@@ -6,7 +6,7 @@ import type { ReactNode, SVGProps } from 'react';
  */
 type IconProps = Omit<SVGProps<SVGSVGElement>, 'children'> & { size?: number };
 
-function Icon({ size = 16, children, ...props }: IconProps & { children: ReactNode }) {
+export function Icon({ size = 16, children, ...props }: IconProps & { children: ReactNode }) {
   return (
     <svg
       width={size}

@@ -1,25 +1,6 @@
-import type { ReactNode } from 'react';
+import { Icon } from '../../components/Icons';
 
-/** The wizard's few extra line icons, drawn like components/Icons.tsx (24-unit grid, currentColor). */
-function Icon({ size = 16, children }: { size?: number | undefined; children: ReactNode }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
-}
-
+/** The wizard's few extra line icons, drawn with the app's one Icon frame (components/Icons.tsx). */
 export const ListIcon = ({ size }: { size?: number }) => (
   <Icon size={size}>
     <path d="M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01" />
