@@ -1,29 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHaloClient, type HaloClient, type HaloRequestInfo } from '../../../electron/halo/index';
 import type { HaloConfiguration } from '../../../shared/domain';
-import {
-  FAKE_CLIENT_SECRET,
-  type FakeHalo,
-  type FakeHaloOptions,
-  startFakeHalo,
-} from '../../fake-halo/index';
-import { configFor, expectHaloError, loopbackLookup } from './helpers';
+import { FAKE_CLIENT_SECRET, type FakeHalo, type FakeHaloOptions } from '../../fake-halo/index';
+import { configFor, expectHaloError, fakesPerTest, loopbackLookup } from './helpers';
 
 /** Token endpoint discovery, explicit auth servers and the tenant rules, against the fake. */
 
-const running: FakeHalo[] = [];
-const opened: HaloClient[] = [];
+const resources = fakesPerTest({ clients: 20 });
 
-afterEach(async () => {
-  for (const client of opened.splice(0)) client.close();
-  await Promise.all(running.splice(0).map((fake) => fake.stop()));
-});
-
-async function fakeWith(options: FakeHaloOptions): Promise<FakeHalo> {
-  const fake = await startFakeHalo({ clients: 20, ...options });
-  running.push(fake);
-  return fake;
-}
+const fakeWith = (options: FakeHaloOptions): Promise<FakeHalo> => resources.fake(options);
 
 function client(config: HaloConfiguration, requests?: HaloRequestInfo[]): HaloClient {
   const created = createHaloClient(config, {
@@ -33,8 +18,7 @@ function client(config: HaloConfiguration, requests?: HaloRequestInfo[]): HaloCl
     proxy: {},
     ...(requests === undefined ? {} : { onRequest: (info: HaloRequestInfo) => requests.push(info) }),
   });
-  opened.push(created);
-  return created;
+  return resources.track(created);
 }
 
 describe('discovery', () => {
@@ -155,7 +139,7 @@ describe('credentials', () => {
       lookup: loopbackLookup,
       proxy: {},
     });
-    opened.push(c);
+    resources.track(c);
     const error = await expectHaloError(c.listClients(), 'invalid-client');
     expect(error.info.nextStep).toContain('Halo may change the Client ID');
   });

@@ -1,9 +1,11 @@
 import type { LookupFunction } from 'node:net';
+import { afterEach } from 'vitest';
 import type { HaloClock } from '../../../electron/halo/clock';
 import { HaloError } from '../../../electron/halo/halo-error';
+import type { HaloClient } from '../../../electron/halo/index';
 import type { HaloConfiguration } from '../../../shared/domain';
 import type { HaloErrorCode } from '../../../shared/halo-errors';
-import { FAKE_CLIENT_ID, type FakeHalo } from '../../fake-halo/index';
+import { FAKE_CLIENT_ID, type FakeHalo, type FakeHaloOptions, startFakeHalo } from '../../fake-halo/index';
 
 /**
  * A clock whose sleeps take no real time: `sleep(ms)` moves virtual time forward by `ms` and resolves
@@ -90,4 +92,28 @@ export function assertNoSecret(value: unknown, secrets: readonly string[]): void
   for (const secret of secrets) {
     if (text.includes(secret)) throw new Error(`a secret leaked into: ${text.slice(0, 200)}`);
   }
+}
+
+/**
+ * The fakes and clients a test file starts, stopped and closed after each test. `defaults` are the
+ * file's usual fake options; a test's own options win.
+ */
+export function fakesPerTest(defaults: FakeHaloOptions = {}) {
+  const running: FakeHalo[] = [];
+  const opened: HaloClient[] = [];
+  afterEach(async () => {
+    for (const client of opened.splice(0)) client.close();
+    await Promise.all(running.splice(0).map((fake) => fake.stop()));
+  });
+  return {
+    async fake(options: FakeHaloOptions = {}): Promise<FakeHalo> {
+      const fake = await startFakeHalo({ ...defaults, ...options });
+      running.push(fake);
+      return fake;
+    },
+    track(client: HaloClient): HaloClient {
+      opened.push(client);
+      return client;
+    },
+  };
 }

@@ -1,33 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agentFacts, createHaloClient, type HaloClient } from '../../../electron/halo/index';
 import { findListArray, parseList } from '../../../electron/halo/parse-list';
 import { haloTeamSchema } from '../../../electron/halo/schemas';
-import {
-  FAKE_CLIENT_SECRET,
-  type FakeHalo,
-  type FakeHaloOptions,
-  startFakeHalo,
-} from '../../fake-halo/index';
-import { configFor, expectHaloError, loopbackLookup } from './helpers';
+import { FAKE_CLIENT_SECRET, type FakeHalo, type FakeHaloOptions } from '../../fake-halo/index';
+import { configFor, expectHaloError, fakesPerTest, loopbackLookup } from './helpers';
 
-const running: FakeHalo[] = [];
-const opened: HaloClient[] = [];
-
-afterEach(async () => {
-  for (const client of opened.splice(0)) client.close();
-  await Promise.all(running.splice(0).map((fake) => fake.stop()));
-});
+const resources = fakesPerTest({ clients: 5 });
 
 async function clientFor(options: FakeHaloOptions = {}): Promise<{ fake: FakeHalo; c: HaloClient }> {
-  const fake = await startFakeHalo({ clients: 5, ...options });
-  running.push(fake);
+  const fake = await resources.fake(options);
   const c = createHaloClient(configFor(fake), {
     clientSecret: FAKE_CLIENT_SECRET,
     protocol: 'http',
     lookup: loopbackLookup,
     proxy: {},
   });
-  opened.push(c);
+  resources.track(c);
   return { fake, c };
 }
 

@@ -1,30 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHaloClient, type HaloClient } from '../../../electron/halo/index';
 import type { HaloConfiguration } from '../../../shared/domain';
 import { type ValidationStep, validationResultSchema } from '../../../shared/validation';
-import {
-  FAKE_CLIENT_SECRET,
-  type FakeHalo,
-  type FakeHaloOptions,
-  startFakeHalo,
-} from '../../fake-halo/index';
-import { assertNoSecret, configFor, loopbackLookup } from './helpers';
+import { FAKE_CLIENT_SECRET, type FakeHalo, type FakeHaloOptions } from '../../fake-halo/index';
+import { assertNoSecret, configFor, fakesPerTest, loopbackLookup } from './helpers';
 
 /** The three-request validation (halo-api.md §6) against the fake. */
 
-const running: FakeHalo[] = [];
-const opened: HaloClient[] = [];
+const resources = fakesPerTest({ clients: 412, inactiveShare: 0 });
 
-afterEach(async () => {
-  for (const client of opened.splice(0)) client.close();
-  await Promise.all(running.splice(0).map((fake) => fake.stop()));
-});
-
-async function fakeWith(options: FakeHaloOptions = {}): Promise<FakeHalo> {
-  const fake = await startFakeHalo({ clients: 412, inactiveShare: 0, ...options });
-  running.push(fake);
-  return fake;
-}
+const fakeWith = (options: FakeHaloOptions = {}): Promise<FakeHalo> => resources.fake(options);
 
 function client(config: HaloConfiguration, secret = FAKE_CLIENT_SECRET, realDns = false): HaloClient {
   const created = createHaloClient(config, {
@@ -34,8 +19,7 @@ function client(config: HaloConfiguration, secret = FAKE_CLIENT_SECRET, realDns 
     proxy: {},
     timeoutMs: 2_000,
   });
-  opened.push(created);
-  return created;
+  return resources.track(created);
 }
 
 const agent = {
