@@ -105,8 +105,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * - values of keys named like secrets: client_secret, access_token, refresh_token, id_token, password,
  *   secret, token (in `key=value`, `key: value` and JSON `"key": "value"` forms);
  * - JWTs (eyJ...);
- * - long random-looking strings (32+ characters of letters, digits and - _ + / = ~ that mix letters and
- *   digits), which is what OAuth secrets and opaque tokens look like.
+ * - long random-looking strings (32+ characters of letters, digits and - _ + / = ~ that are not
+ *   paths, words or one identifier), which is what OAuth secrets and opaque tokens look like.
  * Spared, because a support ticket needs them: GUIDs (Halo Client IDs are GUIDs and not secret), file
  * paths and URL paths made of short segments, host names, and words joined by hyphens.
  */
@@ -145,13 +145,30 @@ function redactValue(
 function looksRandom(run: string): boolean {
   if (GUID.test(run)) return false;
   const segments = run.split('/').filter(Boolean);
-  // A path of short segments: /tmp/halo-setup-e2e-x1/halo-setup.db, /api/Client/12.
-  if (segments.length > 1 && segments.every((segment) => segment.length < 24)) return false;
+  // A path of short, word-like segments: /tmp/halo-setup-e2e-x1/halo-setup.db, /api/Client/12. (Standard
+  // base64 holds "/" too, but its segments are long runs of mixed case.)
+  if (segments.length > 1 && segments.every(looksLikePathSegment)) return false;
   const core = run.replace(/[-_+/=~]/g, '');
-  if (core.length < 24 || !/\d/.test(core) || !/[a-z]/i.test(core)) return false;
-  // Words joined by hyphens ("halo-setup-e2e-test-folder-2") are names; secrets mix digits in densely.
+  if (core.length < 24 || !/[a-z]/i.test(core)) return false;
+  // One long identifier ("ConfigurationValidationResultSchema") is a name. Digits are not required of a
+  // secret: about 1 base64url token in 1,400 has none.
+  if (/^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/.test(run)) return false;
+  // Words joined by hyphens ("halo-setup-e2e-test-folder-2") are names: every piece is short and cased
+  // like a word, and digits are sparse. A base64url token also splits on its "-" and "_" now and then
+  // (about 1 in 170 did with a length-only test), but its pieces mix upper and lower case at random.
   const words = run.split(/[-_]/).filter(Boolean);
   const digitShare = (core.match(/\d/g) ?? []).length / core.length;
-  const wordy = words.length >= 3 && words.every((word) => word.length <= 12);
+  const wordy = words.length >= 3 && words.every(looksLikeWord);
   return !(wordy && digitShare < 0.2);
+}
+
+/** "halo-setup-e2e-Ab12Cd", "Client", "12": short pieces (a temp folder's random suffix) or words. */
+function looksLikePathSegment(segment: string): boolean {
+  const pieces = segment.split(/[-_]/).filter(Boolean);
+  return segment.length < 24 && pieces.every((piece) => piece.length <= 6 || looksLikeWord(piece));
+}
+
+/** "setup", "e2e", "Halo", "API", "2": cased as people write words, not as random text is. */
+function looksLikeWord(word: string): boolean {
+  return word.length <= 12 && /^(?:[a-z0-9]+|[A-Z][a-z0-9]*|[A-Z0-9]{1,5})$/.test(word);
 }
