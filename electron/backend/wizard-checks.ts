@@ -168,3 +168,28 @@ export function deriveWizardChecks(result: ValidationResult, teams: TeamsOutcome
     teamsCheck(result, teams),
   ];
 }
+
+/**
+ * The checks after a validation started from the Connection screen, which reads no teams (it stays at the
+ * three requests of a quick validation). The four checks a validation proves are derived afresh; the
+ * teams check of the last full check stands while the same agent answers, because nothing this
+ * validation saw can change it. With another agent, or none, it says to check again.
+ */
+export function checksAfterValidation(
+  result: ValidationResult,
+  previousTeams: WizardCheck | undefined,
+  previousAgentName: string | null,
+): WizardCheck[] {
+  const agent = result.facts.agent;
+  const sameAgent = agent !== null && previousAgentName !== null && agent.name === previousAgentName;
+  const teams =
+    sameAgent && previousTeams
+      ? previousTeams
+      : notChecked(
+          'teams',
+          agent
+            ? `Not checked for '${agent.name}' yet: validate again in stage E to compare its teams with Halo's.`
+            : EARLIER_FAILURE,
+        );
+  return deriveWizardChecks(result, null).map((check) => (check.id === 'teams' ? teams : check));
+}

@@ -24,8 +24,14 @@ import {
   removeOrganizations,
   upsertOrganization,
 } from './organizations';
-import { validateInstance } from './validation';
-import { checkWizard, getWizard, setWizardStage, setWizardStep, wizardOverview } from './wizard';
+import {
+  checkWizard,
+  getWizard,
+  setWizardStage,
+  setWizardStep,
+  validateAndFollowGuide,
+  wizardOverview,
+} from './wizard';
 
 export type Handler<C extends ChannelName> = (
   context: BackendContext,
@@ -41,7 +47,7 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'instances:delete': deleteInstance,
   'config:get': getConfiguration,
   'config:save': saveConfiguration,
-  'config:validate': validateInstance,
+  'config:validate': validateAndFollowGuide,
   'organizations:list': listOrganizations,
   'organizations:upsert': upsertOrganization,
   'organizations:remove': removeOrganizations,

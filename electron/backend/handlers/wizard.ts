@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { type CheckId, STEP_IDS, type StepId, stepCheckedBy, TOTAL_STEPS } from '../../../shared/checklist';
+import {
+  CHECK_IDS,
+  type CheckId,
+  STEP_IDS,
+  type StepId,
+  stepCheckedBy,
+  TOTAL_STEPS,
+} from '../../../shared/checklist';
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
 import {
   stageIdSchema,
@@ -11,7 +18,7 @@ import {
 import { isHaloError } from '../../halo';
 import type { StoredWizardChecks } from '../../store/wizard';
 import type { BackendContext } from '../context';
-import { deriveWizardChecks, type TeamsOutcome } from '../wizard-checks';
+import { checksAfterValidation, deriveWizardChecks, type TeamsOutcome } from '../wizard-checks';
 import { requireInstance } from './instances';
 import { validateInstance } from './validation';
 
@@ -109,6 +116,42 @@ export async function checkWizard(
   const checks = deriveWizardChecks(validation, teams);
   // The instance may have been deleted while Halo answered: then there is nothing to keep.
   requireInstance(context, instanceId);
+  keepChecks(context, instanceId, validation, checks, new Set(CHECK_IDS));
+  return { view: wizardView(context, instanceId), validation };
+}
+
+/**
+ * `config:validate` (the Connection screen's Validate): the validation, and, for an instance whose guide
+ * has been checked before, the guide's checks follow it, so a scope fixed in Halo and validated from
+ * Connection no longer shows as "to fix" in the guide. An instance set up without the guide gets no
+ * guide progress from this.
+ */
+export async function validateAndFollowGuide(
+  context: BackendContext,
+  request: ParsedRequestOf<'config:validate'>,
+): Promise<ResponseOf<'config:validate'>> {
+  const validation = await validateInstance(context, request);
+  const { instanceId } = request;
+  const stored = context.store.wizard.checks(instanceId);
+  if (!stored || !context.store.instances.get(instanceId)) return validation;
+  const previousTeams = parseChecks(stored).find((check) => check.id === 'teams');
+  const checks = checksAfterValidation(validation, previousTeams, stored.agentName);
+  // The kept teams check is last run's finding, not this one's: it must not redo a tick the technician
+  // changed by hand since.
+  const teamsKept = checks.some((check) => check === previousTeams);
+  const fresh = new Set<CheckId>(CHECK_IDS.filter((id) => id !== 'teams' || !teamsKept));
+  keepChecks(context, instanceId, validation, checks, fresh);
+  return validation;
+}
+
+/** Stores the checks and ticks or reopens the steps that the `fresh` ones confirm, in one transaction. */
+function keepChecks(
+  context: BackendContext,
+  instanceId: string,
+  validation: ResponseOf<'config:validate'>,
+  checks: WizardCheck[],
+  fresh: ReadonlySet<CheckId>,
+): void {
   const now = context.now().toISOString();
   context.store.transaction(() => {
     context.store.wizard.saveChecks(instanceId, {
@@ -117,11 +160,10 @@ export async function checkWizard(
       agentName: validation.facts.agent?.name ?? context.store.wizard.checks(instanceId)?.agentName ?? null,
     });
     for (const check of checks) {
-      if (check.status === 'not-checked') continue;
+      if (check.status === 'not-checked' || !fresh.has(check.id)) continue;
       context.store.wizard.setStep(instanceId, stepCheckedBy(check.id).id, check.status === 'passed', now);
     }
   });
-  return { view: wizardView(context, instanceId), validation };
 }
 
 /** Every instance's progress in a few numbers, for the instance list. */

@@ -24,6 +24,9 @@ const TEAMS = [
   { id: 9, name: 'Accounts' },
 ];
 
+/** Shaped like a Halo client secret (two GUIDs), but not the fake's. */
+const WRONG_SECRET = 'f3a9c1e7-2d4b-4a86-9e0f-5b7c3d1a9e28-1b6d8f0a-3c5e-4d72-b9a1-8e4f2c6d0a15';
+
 let fake: FakeHalo | undefined;
 const cleanups: Array<() => void> = [];
 afterEach(async () => {
@@ -59,20 +62,21 @@ async function call<C extends ChannelName>(
   return result.value;
 }
 
+function configurationFor(halo: FakeHalo) {
+  return {
+    resourceServer: halo.host,
+    clientId: FAKE_CLIENT_ID,
+    tenant: '',
+    authServer: '',
+    isOnPremise: true,
+    caCertificatePem: '',
+    clientSecret: FAKE_CLIENT_SECRET,
+  };
+}
+
 async function configured(backend: Backend, halo: FakeHalo, name = 'Production'): Promise<string> {
   const created = await call(backend, 'instances:create', { name });
-  await call(backend, 'config:save', {
-    instanceId: created.id,
-    configuration: {
-      resourceServer: halo.host,
-      clientId: FAKE_CLIENT_ID,
-      tenant: '',
-      authServer: '',
-      isOnPremise: true,
-      caCertificatePem: '',
-      clientSecret: FAKE_CLIENT_SECRET,
-    },
-  });
+  await call(backend, 'config:save', { instanceId: created.id, configuration: configurationFor(halo) });
   return created.id;
 }
 
@@ -203,6 +207,74 @@ describe('wizard:check against the fake Halo', () => {
     expect(view.doneSteps).toContain('auth-method');
     expect(view.checks.find((check) => check.id === 'teams')?.status).toBe('not-checked');
     expect(halo.stats.byPath['/api/team'] ?? 0).toBe(0);
+  });
+
+  it("a wrong secret fixed and validated from Connection turns the guide's application check green", async () => {
+    const halo = await startWith({ teams: TEAMS });
+    const { backend } = openBackend();
+    const id = await configured(backend, halo);
+    await call(backend, 'config:save', {
+      instanceId: id,
+      configuration: { ...configurationFor(halo), clientSecret: WRONG_SECRET },
+    });
+    const before = await call(backend, 'wizard:check', { instanceId: id });
+    expect(before.view.checks.find((check) => check.id === 'application')?.status).toBe('failed');
+    expect(before.view.doneSteps).not.toContain('auth-method');
+
+    await call(backend, 'config:save', { instanceId: id, configuration: configurationFor(halo) });
+    const validation = await call(backend, 'config:validate', { instanceId: id });
+    expect(validation.status).toBe('ok');
+    const after = await call(backend, 'wizard:get', { instanceId: id });
+    const checks = new Map(after.checks.map((check) => [check.id, check]));
+    expect(checks.get('application')?.status).toBe('passed');
+    expect(checks.get('scope')?.status).toBe('passed');
+    expect(checks.get('customers')?.evidence).toBe('The agent can see 40 customers.');
+    expect(after.doneSteps).toEqual(expect.arrayContaining(['auth-method', 'scope-all', 'agent-create']));
+    expect(after.checkedAt).toBe(validation.finishedAt);
+    // A validation reads no teams; the first agent seen is not yet compared with Halo's teams.
+    expect(checks.get('teams')?.status).toBe('not-checked');
+    expect(checks.get('teams')?.evidence).toContain("Not checked for 'Rewst API' yet");
+    expect(halo.stats.byPath['/api/team'] ?? 0).toBe(0);
+  });
+
+  it('a validation from Connection keeps the last teams finding and leaves a hand-set tick alone', async () => {
+    const halo = await startWith({
+      teams: TEAMS,
+      agent: {
+        id: 7,
+        name: 'Rewst API',
+        email: 'rewst.api@example.test',
+        isdisabled: false,
+        isapiagent: true,
+        teamIds: [1, 2, 4],
+      },
+    });
+    const { backend } = openBackend();
+    const id = await configured(backend, halo);
+    const checked = await call(backend, 'wizard:check', { instanceId: id });
+    expect(checked.view.doneSteps).not.toContain('teams-select-all');
+    // The technician added the teams in Halo and ticked the step by hand.
+    await call(backend, 'wizard:setStep', { instanceId: id, stepId: 'teams-select-all', done: true });
+
+    await call(backend, 'config:validate', { instanceId: id });
+    const after = await call(backend, 'wizard:get', { instanceId: id });
+    const teams = after.checks.find((check) => check.id === 'teams');
+    expect(teams?.status).toBe('failed');
+    expect(teams?.missingTeams).toEqual(['Sales', 'Accounts']);
+    expect(after.doneSteps).toContain('teams-select-all');
+    expect(after.checkedAt).not.toBe(checked.view.checkedAt);
+    expect(halo.stats.byPath['/api/team'] ?? halo.stats.byPath['/api/Team']).toBe(1);
+  });
+
+  it('a validation from Connection gives no guide progress to an instance set up without the guide', async () => {
+    const halo = await startWith({ teams: TEAMS });
+    const { backend } = openBackend();
+    const id = await configured(backend, halo);
+    expect((await call(backend, 'config:validate', { instanceId: id })).status).toBe('ok');
+    const view = await call(backend, 'wizard:get', { instanceId: id });
+    expect(view.checks).toEqual([]);
+    expect(view.doneSteps).toEqual([]);
+    expect(view.checkedAt).toBeNull();
   });
 
   it('refuses to check an instance without a configuration, saying what to do', async () => {
