@@ -16,7 +16,7 @@
  *   private CA, and IIS's HTML 404 page for unknown paths.
  */
 export { fakeClientRow } from './client-row';
-export { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET } from './defaults';
+export { defaultAgent, FAKE_CLIENT_ID, FAKE_CLIENT_SECRET } from './defaults';
 export { startFakeHalo } from './server';
 export type {
   FakeAgent,

@@ -25,9 +25,25 @@ export async function invokeFails<C extends ChannelName>(
 }
 
 /**
- * Creates an instance configured against the fake Halo through the real channels: on-premise (the fake
- * listens on 127.0.0.1:port), the fake's Client ID, and its secret unless the test wants a wrong one.
+ * The configuration a technician would save for the fake Halo: on-premise (the fake listens on
+ * 127.0.0.1:port), the fake's Client ID, and its secret unless the test wants a wrong one.
  */
+export function fakeHaloConfiguration(
+  fake: FakeHalo,
+  clientSecret: string = FAKE_CLIENT_SECRET,
+): RequestOf<'config:save'>['configuration'] {
+  return {
+    resourceServer: fake.host,
+    clientId: FAKE_CLIENT_ID,
+    tenant: '',
+    authServer: '',
+    isOnPremise: true,
+    caCertificatePem: '',
+    clientSecret,
+  };
+}
+
+/** Creates an instance configured against the fake Halo (see `fakeHaloConfiguration`) through the real channels. */
 export async function configuredInstance(
   backend: Backend,
   fake: FakeHalo,
@@ -37,15 +53,7 @@ export async function configuredInstance(
   const created = await invoke(backend, 'instances:create', { name });
   await invoke(backend, 'config:save', {
     instanceId: created.id,
-    configuration: {
-      resourceServer: fake.host,
-      clientId: FAKE_CLIENT_ID,
-      tenant: '',
-      authServer: '',
-      isOnPremise: true,
-      caCertificatePem: '',
-      clientSecret,
-    },
+    configuration: fakeHaloConfiguration(fake, clientSecret),
   });
   return created.id;
 }

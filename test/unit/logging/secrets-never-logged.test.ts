@@ -6,6 +6,7 @@ import { type Backend, createBackend, createMemorySecretStore } from '../../../e
 import { backendLogger, configureLogging, recentLogLines } from '../../../electron/main/logging';
 import { FAKE_CLIENT_ID, type FakeHalo, startFakeHalo } from '../../fake-halo';
 import { TokenStore } from '../../fake-halo/token-store';
+import { fakeHaloConfiguration } from '../../support/backend-calls';
 import { makeTempDir } from '../../support/temp-dir';
 
 // A whole session with a known secret, logged through the app's real logging setup (electron-log writing
@@ -58,14 +59,7 @@ async function runWholeFlow(): Promise<void> {
   const created = await backend.invoke('instances:create', { name: 'Production' });
   if (!created.ok) throw new Error(created.error.message);
   const instanceId = created.value.id;
-  const configuration = {
-    resourceServer: fake.host,
-    clientId: FAKE_CLIENT_ID,
-    tenant: '',
-    authServer: '',
-    isOnPremise: true,
-    caCertificatePem: '',
-  };
+  const configuration = fakeHaloConfiguration(fake, SECRET);
   // A wrong secret first (a failed validation, with Halo's error), then the right one.
   await backend.invoke('config:save', {
     instanceId,

@@ -1,13 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Backend, createBackend, createMemorySecretStore } from '../../../electron/backend';
 import type { ChannelName, ResponseOf } from '../../../shared/ipc';
-import {
-  FAKE_CLIENT_ID,
-  FAKE_CLIENT_SECRET,
-  type FakeHalo,
-  type FakeHaloOptions,
-  startFakeHalo,
-} from '../../fake-halo';
+import { defaultAgent, type FakeHalo, type FakeHaloOptions, startFakeHalo } from '../../fake-halo';
+import { configuredInstance, fakeHaloConfiguration } from '../../support/backend-calls';
 import { makeTempDir } from '../../support/temp-dir';
 
 /**
@@ -23,6 +18,9 @@ const TEAMS = [
   { id: 8, name: 'Sales' },
   { id: 9, name: 'Accounts' },
 ];
+
+/** The API agent in three of the five teams: Sales and Accounts are missing. */
+const AGENT_MISSING_SALES_AND_ACCOUNTS = { ...defaultAgent(TEAMS), teamIds: [1, 2, 4] };
 
 /** Shaped like a Halo client secret (two GUIDs), but not the fake's. */
 const WRONG_SECRET = 'f3a9c1e7-2d4b-4a86-9e0f-5b7c3d1a9e28-1b6d8f0a-3c5e-4d72-b9a1-8e4f2c6d0a15';
@@ -62,22 +60,8 @@ async function call<C extends ChannelName>(
   return result.value;
 }
 
-function configurationFor(halo: FakeHalo) {
-  return {
-    resourceServer: halo.host,
-    clientId: FAKE_CLIENT_ID,
-    tenant: '',
-    authServer: '',
-    isOnPremise: true,
-    caCertificatePem: '',
-    clientSecret: FAKE_CLIENT_SECRET,
-  };
-}
-
-async function configured(backend: Backend, halo: FakeHalo, name = 'Production'): Promise<string> {
-  const created = await call(backend, 'instances:create', { name });
-  await call(backend, 'config:save', { instanceId: created.id, configuration: configurationFor(halo) });
-  return created.id;
+function configured(backend: Backend, halo: FakeHalo, name = 'Production'): Promise<string> {
+  return configuredInstance(backend, halo, name);
 }
 
 async function startWith(options: FakeHaloOptions): Promise<FakeHalo> {
@@ -162,14 +146,7 @@ describe('wizard:check against the fake Halo', () => {
   it('names the two teams the agent is missing and reopens step 14; the overview counts them', async () => {
     const halo = await startWith({
       teams: TEAMS,
-      agent: {
-        id: 7,
-        name: 'Rewst API',
-        email: 'rewst.api@example.test',
-        isdisabled: false,
-        isapiagent: true,
-        teamIds: [1, 2, 4],
-      },
+      agent: AGENT_MISSING_SALES_AND_ACCOUNTS,
     });
     const { backend } = openBackend();
     const id = await configured(backend, halo);
@@ -215,13 +192,13 @@ describe('wizard:check against the fake Halo', () => {
     const id = await configured(backend, halo);
     await call(backend, 'config:save', {
       instanceId: id,
-      configuration: { ...configurationFor(halo), clientSecret: WRONG_SECRET },
+      configuration: fakeHaloConfiguration(halo, WRONG_SECRET),
     });
     const before = await call(backend, 'wizard:check', { instanceId: id });
     expect(before.view.checks.find((check) => check.id === 'application')?.status).toBe('failed');
     expect(before.view.doneSteps).not.toContain('auth-method');
 
-    await call(backend, 'config:save', { instanceId: id, configuration: configurationFor(halo) });
+    await call(backend, 'config:save', { instanceId: id, configuration: fakeHaloConfiguration(halo) });
     const validation = await call(backend, 'config:validate', { instanceId: id });
     expect(validation.status).toBe('ok');
     const after = await call(backend, 'wizard:get', { instanceId: id });
@@ -240,14 +217,7 @@ describe('wizard:check against the fake Halo', () => {
   it('a validation from Connection keeps the last teams finding and leaves a hand-set tick alone', async () => {
     const halo = await startWith({
       teams: TEAMS,
-      agent: {
-        id: 7,
-        name: 'Rewst API',
-        email: 'rewst.api@example.test',
-        isdisabled: false,
-        isapiagent: true,
-        teamIds: [1, 2, 4],
-      },
+      agent: AGENT_MISSING_SALES_AND_ACCOUNTS,
     });
     const { backend } = openBackend();
     const id = await configured(backend, halo);
