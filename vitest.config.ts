@@ -29,6 +29,10 @@ export default defineConfig({
           include: ['test/component/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['test/component/setup.ts'],
+          // The whole app over a real backend: a test waits on SQLite and the fake Halo over loopback, and
+          // afterEach stops fakes; vitest's 5 s/10 s defaults are too tight for that on a loaded machine.
+          testTimeout: 20_000,
+          hookTimeout: 20_000,
         },
       },
       {

@@ -2,7 +2,9 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInProcessSuggestRunner } from '../../electron/backend/suggest-runner';
 import { type FakeHalo, fakeClientRow, startFakeHalo } from '../fake-halo';
+import { type HeldPort, holdPort } from '../support/held-port';
 import { configuredInstance, invoke } from '../support/mapping-fixtures';
+import { type RateLimitGate, rateLimitGate } from '../support/rate-limit-gate';
 import { type AppHarness, renderApp, startBackend } from './render-app';
 
 /**
@@ -12,11 +14,14 @@ import { type AppHarness, renderApp, startBackend } from './render-app';
 
 let app: AppHarness | undefined;
 let fake: FakeHalo | undefined;
+let heldPort: HeldPort | undefined;
 afterEach(async () => {
   app?.dispose();
   app = undefined;
   await fake?.stop();
   fake = undefined;
+  await heldPort?.release();
+  heldPort = undefined;
 });
 
 const client = fakeClientRow;
@@ -41,9 +46,15 @@ const ORGANIZATIONS = [
   { name: 'Baker & Sons' },
 ];
 
-/** A backend with one configured instance and our organizations; the Halo clients not yet refreshed. */
-async function setUp(options: { refresh?: boolean; latencyMs?: number } = {}) {
-  fake = await startFakeHalo({ clients: CLIENTS, latencyMs: options.latencyMs ?? 0 });
+/**
+ * A backend with one configured instance and our organizations; the Halo clients not yet refreshed unless
+ * `refresh`. The fake Halo listens on a port held for the whole test, so a test can stop it and count on
+ * "connection refused" there (see holdPort).
+ */
+async function setUp(options: { refresh?: boolean; gate?: RateLimitGate } = {}) {
+  heldPort = await holdPort();
+  const halo = await startFakeHalo({ clients: CLIENTS, port: heldPort.port, ...options.gate?.fakeOptions });
+  fake = halo;
   const started = startBackend({
     haloClientOptions: { protocol: 'http', proxy: {} },
     suggestRunner: createInProcessSuggestRunner(),
@@ -57,7 +68,7 @@ async function setUp(options: { refresh?: boolean; latencyMs?: number } = {}) {
   app = renderApp(started);
   await app.user.click(await screen.findByRole('tab', { name: 'Organization mapping' }));
   await screen.findByRole('table', { name: 'Organizations of Production' });
-  return { ...app, instanceId, ids };
+  return { ...app, instanceId, ids, halo };
 }
 
 const row = (name: string) => {
@@ -73,15 +84,21 @@ const chipCount = (label: string) =>
 
 describe('mapping screen', { timeout: 20_000 }, () => {
   it('refreshes options with progress, then shows the cache age and the clients in the picker', async () => {
-    const { user, backend, instanceId } = await setUp({ latencyMs: 150 });
+    // Token discovery, the token and the one page of clients pass; the top levels wait behind Halo's rate
+    // limit until the test has seen the refresh running.
+    const gate = rateLimitGate({ passing: 3, retryAfterSeconds: 2 });
+    const { user, backend, instanceId, halo } = await setUp({ gate });
     expect(screen.getByTestId('cache-age')).toHaveTextContent('No Halo clients yet');
     expect(chipCount('Unmapped')).toBe(ORGANIZATIONS.length);
     expect(screen.getByRole('button', { name: 'Suggest Values' })).toBeDisabled();
 
     await user.click(screen.getByRole('button', { name: 'Refresh Options' }));
     const progress = await screen.findByRole('progressbar', { name: 'Refresh Options progress' });
-    expect(progress.closest('[role="status"]')).toHaveTextContent(/Starting Refresh Options|Reading/);
+    await waitFor(() =>
+      expect(progress.closest('[role="status"]')).toHaveTextContent('Reading top levels (8 clients read)…'),
+    );
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeEnabled();
+    gate.open(halo);
     expect(
       await screen.findByText('Refreshed 8 Halo clients (8 new).', {}, { timeout: 10_000 }),
     ).toBeVisible();
@@ -225,6 +242,7 @@ describe('mapping screen', { timeout: 20_000 }, () => {
 
   it('offline: a failed refresh says why and keeps the cache; editing still works', async () => {
     const { user, backend, instanceId } = await setUp({ refresh: true });
+    // Halo goes down; its port stays held, so nothing else can answer there.
     await fake?.stop();
     fake = undefined;
     await user.click(screen.getByRole('button', { name: 'Refresh Options' }));

@@ -1,6 +1,7 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo, startFakeHalo } from '../fake-halo';
+import { rateLimitGate } from '../support/rate-limit-gate';
 import { type AppHarness, renderApp, startBackend } from './render-app';
 
 // In jsdom the backend and the page share one global object; the Halo client pins axios to its Node
@@ -24,7 +25,10 @@ const step = (id: string) => {
 
 describe('validation panel', { timeout: 20_000 }, () => {
   it('validates right after saving, step by step, and copies a redacted diagnostics report', async () => {
-    fake = await startFakeHalo({ clients: 412, inactiveShare: 0, latencyMs: 120 });
+    // Token discovery (/api/authinfo) and the token pass; Agent/me waits behind the rate limit until the
+    // running state has been seen.
+    const gate = rateLimitGate({ passing: 2, retryAfterSeconds: 2 });
+    fake = await startFakeHalo({ clients: 412, inactiveShare: 0, ...gate.fakeOptions });
     const started = startBackend({ haloClientOptions: { protocol: 'http' } });
     const created = await started.backend.invoke('instances:create', { name: 'Lab Halo' });
     if (!created.ok) throw new Error(created.error.message);
@@ -42,6 +46,10 @@ describe('validation panel', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Save and validate' }));
 
     expect(await within(panel()).findByText('Checking the connection to Halo…')).toBeVisible();
+    // Step by step: the token is shown done while Agent/me is still waiting.
+    await waitFor(() => expect(step('token')).toHaveClass('step--ok'));
+    expect(step('agent')).not.toHaveClass('step--ok');
+    gate.open(fake);
     expect(
       await within(panel()).findByText('Connected: everything works', {}, { timeout: 10_000 }),
     ).toBeVisible();
