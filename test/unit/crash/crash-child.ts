@@ -7,6 +7,11 @@
  *   and a half-applied save would show.
  * - refresh: replaces the Halo options cache in one transaction, as Refresh Options does, with a
  *   client count and names that depend on the generation.
+ *
+ * It prints `ready` once the store is open, then `saved <generation>` after each committed write, so the
+ * test kills it only once it has really made progress (and can check that nothing reported committed
+ * was lost). It exits as soon as its standard input ends: a test runner that dies without killing it
+ * must not leave it writing forever.
  */
 import { createBackend, createMemorySecretStore } from '../../../electron/backend';
 import { openStore } from '../../../electron/store';
@@ -16,6 +21,17 @@ const [dataDir, mode, instanceId] = process.argv.slice(2);
 if (!dataDir || !instanceId || (mode !== 'save' && mode !== 'refresh')) {
   console.error('usage: crash-child.ts <dataDir> <save|refresh> <instanceId>');
   process.exit(2);
+}
+
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();
+
+/**
+ * One macrotask between writes: the loops would otherwise never return to the event loop, and the
+ * `end` of standard input (the parent gone) would never be noticed.
+ */
+function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 async function saveLoop(dir: string, instance: string): Promise<never> {
@@ -39,10 +55,12 @@ async function saveLoop(dir: string, instance: string): Promise<never> {
     if (!edit.ok) throw new Error(edit.error.message);
     const saved = await backend.invoke('mappings:save', { instanceId: instance });
     if (!saved.ok) throw new Error(saved.error.message);
+    process.stdout.write(`saved ${saved.value.generation}\n`);
+    await yieldToEvents();
   }
 }
 
-function refreshLoop(dir: string, instance: string): never {
+async function refreshLoop(dir: string, instance: string): Promise<never> {
   const store = openStore(dir);
   process.stdout.write('ready\n');
   for (;;) {
@@ -51,8 +69,10 @@ function refreshLoop(dir: string, instance: string): never {
     store.transaction(() =>
       store.haloOptions.replace(instance, clients, [{ id: 1, name: 'Customers' }], new Date().toISOString()),
     );
+    process.stdout.write(`saved ${store.haloOptions.meta(instance)?.generation ?? 0}\n`);
+    await yieldToEvents();
   }
 }
 
 if (mode === 'save') await saveLoop(dataDir, instanceId);
-else refreshLoop(dataDir, instanceId);
+else await refreshLoop(dataDir, instanceId);

@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInterface } from 'node:readline';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { openStore, type Store } from '../../../electron/store';
+import { seededRandom } from '../../fake-halo/prng';
 import { makeTempDir } from '../../support/temp-dir';
 import { CRASH_CLIENTS, CRASH_ORGANIZATIONS, crashCacheClients, crashClientId } from './crash-rules';
 
@@ -11,10 +13,17 @@ import { CRASH_CLIENTS, CRASH_ORGANIZATIONS, crashCacheClients, crashClientId } 
  * Nothing lost: a child process writes to a real SQLite file in a loop (Save Mappings, or the Refresh
  * Options cache write) and is SIGKILLed at a random moment, many times. After every kill the database
  * must pass `integrity_check`, and the saved mappings (or the cache) must be wholly one generation:
- * never a mix of before and after.
+ * never a mix of before and after, and never older than the last write the child reported committed.
+ *
+ * Each kill waits for the child's first committed write, then a random 5-255 ms, so every run makes
+ * progress however slow the machine is and the kills still land at random points of the write loop.
+ * The delays come from a seeded generator; a failure prints the seed (rerun with CRASH_TEST_SEED=<seed>).
  */
 
 const KILLS_PER_MODE = 20;
+const seed =
+  process.env.CRASH_TEST_SEED === undefined ? randomInt(2 ** 31) : Number(process.env.CRASH_TEST_SEED);
+const random = seededRandom(seed);
 const temp = makeTempDir('halo-setup-crash-');
 afterAll(() => temp.cleanup());
 
@@ -81,29 +90,90 @@ function prepare(dataDir: string): string {
   return instanceId;
 }
 
-/** Starts the child, waits until it writes, lets it run for a random moment, then SIGKILLs it. */
-async function runAndKill(dataDir: string, mode: 'save' | 'refresh', instanceId: string): Promise<void> {
-  const child: ChildProcess = spawn(process.execPath, [childBundle, dataDir, mode, instanceId], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** Children not yet reaped: a failed or timed-out test must not leave one writing in the background. */
+const running = new Set<ChildProcess>();
+function killLeftovers(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+afterEach(killLeftovers);
+afterAll(killLeftovers);
+
+function reportSeedOnFailure(): void {
+  onTestFailed(() => {
+    console.error(`crash test kill delays came from seed ${seed}: rerun with CRASH_TEST_SEED=${seed}`);
   });
+}
+
+/**
+ * Starts the child, waits for its first committed write, lets it run for a random moment, then
+ * SIGKILLs it. Returns the last generation the child reported committed before it died.
+ */
+async function runAndKill(dataDir: string, mode: 'save' | 'refresh', instanceId: string): Promise<number> {
+  // stdin is a pipe only so that the child sees it end if this process dies without killing it
+  const child = spawn(process.execPath, [childBundle, dataDir, mode, instanceId], {
+    cwd: repoRoot,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  running.add(child);
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
+  child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
+  // 'close', not 'exit': it comes after stdout is drained, so every line the child wrote has been read
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('close', (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal });
+    }),
   );
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) resolve();
+  let lastReported = 0;
+  const firstWrite = new Promise<void>((resolve, reject) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const match = /^saved (\d+)$/.exec(line);
+      if (match === null) return;
+      lastReported = Number(match[1]);
+      resolve();
     });
-    void exited.then(({ code }) => reject(new Error(`child exited early (${code}): ${stderr}`)));
+    void closed.then(({ code, signal }) =>
+      reject(new Error(`the child ended before its first write (code ${code}, signal ${signal}): ${stderr}`)),
+    );
   });
-  await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 250));
+  await firstWrite;
+  await new Promise((resolve) => setTimeout(resolve, 5 + random() * 250));
   child.kill('SIGKILL');
-  const { signal } = await exited;
+  const { signal } = await closed;
   expect(signal, `the child died on its own: ${stderr}`).toBe('SIGKILL');
+  return lastReported;
+}
+
+/**
+ * Kills the child KILLS_PER_MODE times; after each kill the database must be intact and `check` must
+ * find one whole generation, no older than the last one reported committed and at most the one being
+ * written when the kill came.
+ */
+async function killRepeatedly(
+  mode: 'save' | 'refresh',
+  check: (store: Store, instanceId: string) => number,
+): Promise<number[]> {
+  reportSeedOnFailure();
+  const dataDir = path.join(temp.dir, mode);
+  const instanceId = prepare(dataDir);
+  const generations: number[] = [];
+  for (let kill = 0; kill < KILLS_PER_MODE; kill++) {
+    const reported = await runAndKill(dataDir, mode, instanceId);
+    const store = openStore(dataDir);
+    try {
+      checkIntegrity(store);
+      const generation = check(store, instanceId);
+      expect(generation, 'a write the child reported committed was lost').toBeGreaterThanOrEqual(reported);
+      expect(generation).toBeLessThanOrEqual(reported + 1);
+      generations.push(generation);
+    } finally {
+      store.close();
+    }
+  }
+  return generations;
 }
 
 function checkIntegrity(store: Store): void {
@@ -165,39 +235,17 @@ function checkCache(store: Store, instanceId: string): number {
 }
 
 describe('nothing lost when the process is killed', () => {
+  // The time limits only bound a stuck child: each run waits for real progress, not for the clock.
   it(`Save Mappings: ${KILLS_PER_MODE} SIGKILLs at random moments leave the saved set wholly before or after`, async () => {
-    const dataDir = path.join(temp.dir, 'save');
-    const instanceId = prepare(dataDir);
-    const generations: number[] = [];
-    for (let kill = 0; kill < KILLS_PER_MODE; kill++) {
-      await runAndKill(dataDir, 'save', instanceId);
-      const store = openStore(dataDir);
-      try {
-        checkIntegrity(store);
-        generations.push(checkSavedMappings(store, instanceId));
-      } finally {
-        store.close();
-      }
-    }
-    // The loop really ran between kills: many saves happened, so kills landed in every phase.
-    expect(generations.at(-1) ?? 0).toBeGreaterThan(KILLS_PER_MODE);
+    const generations = await killRepeatedly('save', checkSavedMappings);
+    // Every run committed at least one save before its kill, so kills landed across many saves.
+    expect(generations.at(-1) ?? 0).toBeGreaterThanOrEqual(KILLS_PER_MODE);
     expect(generations).toEqual([...generations].sort((a, b) => a - b));
-  }, 60_000);
+  }, 120_000);
 
   it(`Refresh Options cache write: ${KILLS_PER_MODE} SIGKILLs leave the cache wholly old or wholly new`, async () => {
-    const dataDir = path.join(temp.dir, 'refresh');
-    const instanceId = prepare(dataDir);
-    const generations: number[] = [];
-    for (let kill = 0; kill < KILLS_PER_MODE; kill++) {
-      await runAndKill(dataDir, 'refresh', instanceId);
-      const store = openStore(dataDir);
-      try {
-        checkIntegrity(store);
-        generations.push(checkCache(store, instanceId));
-      } finally {
-        store.close();
-      }
-    }
-    expect(generations.at(-1) ?? 0).toBeGreaterThan(KILLS_PER_MODE);
-  }, 60_000);
+    const generations = await killRepeatedly('refresh', checkCache);
+    expect(generations.at(-1) ?? 0).toBeGreaterThanOrEqual(KILLS_PER_MODE);
+    expect(generations).toEqual([...generations].sort((a, b) => a - b));
+  }, 120_000);
 });
