@@ -1,40 +1,46 @@
 import { createServer } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { performance } from 'node:perf_hooks';
+import { describe, expect, it } from 'vitest';
 import { createHaloClient, type HaloClient, type HaloClientOptions } from '../../../electron/halo/index';
 import type { HaloConfiguration } from '../../../shared/domain';
 import { haloErrorInfoSchema } from '../../../shared/halo-errors';
-import { FAKE_CLIENT_SECRET, type FakeHalo, startFakeHalo } from '../../fake-halo/index';
-import { assertNoSecret, configFor, expectHaloError, loopbackLookup, virtualClock } from './helpers';
+import { FAKE_CLIENT_SECRET } from '../../fake-halo/index';
+import { unresolvableResolver } from '../../support/unresolvable-lookup';
+import {
+  assertNoSecret,
+  configFor,
+  expectHaloError,
+  fakesPerTest,
+  loopbackLookup,
+  virtualClock,
+} from './helpers';
 
 /**
  * Every failure the client can meet on loopback, over real sockets, each ending in its classified
  * error (never a crash, never an unclassified rejection), with the host named and no secret anywhere.
+ *
+ * Each test starts its own fake: a fault one test injects but never triggers (a request aborted before
+ * it reached the fake) then dies with that fake instead of answering the next test's request.
  */
 
-let fake: FakeHalo;
-const opened: HaloClient[] = [];
-
-beforeAll(async () => {
-  fake = await startFakeHalo({ clients: 120 });
-});
-afterAll(async () => {
-  await fake.stop();
-});
-afterEach(() => {
-  for (const client of opened.splice(0)) client.close();
-});
+const resources = fakesPerTest({ clients: 120 });
 
 function client(config: HaloConfiguration, options: Partial<HaloClientOptions> = {}): HaloClient {
-  const created = createHaloClient(config, {
-    clientSecret: FAKE_CLIENT_SECRET,
-    protocol: 'http',
-    lookup: loopbackLookup,
-    timeoutMs: 5_000,
-    proxy: {},
-    ...options,
-  });
-  opened.push(created);
-  return created;
+  return resources.track(
+    createHaloClient(config, {
+      clientSecret: FAKE_CLIENT_SECRET,
+      protocol: 'http',
+      lookup: loopbackLookup,
+      timeoutMs: 5_000,
+      proxy: {},
+      ...options,
+    }),
+  );
+}
+
+/** Resolves once `condition` holds, checking between event-loop turns (the fake counts requests as they arrive). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 async function closedPort(): Promise<number> {
@@ -61,11 +67,14 @@ async function failsWith(
 
 describe('connection-level faults', () => {
   it('dns: a .invalid hostname', async () => {
+    // not real DNS, whose answer may come after the client's timeout (see unresolvableResolver)
+    const resolver = unresolvableResolver();
     const c = client(configFor({ host: 'halo-setup-test.invalid' }), {
       protocol: 'https',
-      lookup: undefined,
+      lookup: resolver.lookup,
     });
     await failsWith(c.getAgentMe(), 'dns', 'halo-setup-test.invalid');
+    expect(resolver.asked).toContain('halo-setup-test.invalid');
   });
 
   it('refused: a closed port', async () => {
@@ -75,6 +84,7 @@ describe('connection-level faults', () => {
   });
 
   it('timeout: the server hangs', async () => {
+    const fake = await resources.fake();
     fake.injectFault('/api/agent/me', { kind: 'hang', ms: 3_000 });
     const error = await failsWith(
       client(configFor(fake), { timeoutMs: 300 }).getAgentMe(),
@@ -85,11 +95,13 @@ describe('connection-level faults', () => {
   });
 
   it('connection-reset: the server drops the socket (also after the one transient retry)', async () => {
+    const fake = await resources.fake();
     fake.injectFault('/api/team', { kind: 'drop' }, 2);
     await failsWith(client(configFor(fake)).listTeams(), 'connection-reset', fake.host);
   });
 
   it('one dropped connection is retried and succeeds', async () => {
+    const fake = await resources.fake();
     fake.injectFault('/api/team', { kind: 'drop' }, 1);
     const teams = await client(configFor(fake), { clock: virtualClock() }).listTeams();
     expect(teams.length).toBeGreaterThan(0);
@@ -98,6 +110,7 @@ describe('connection-level faults', () => {
 
 describe('auth faults', () => {
   it('invalid-client: a wrong secret', async () => {
+    const fake = await resources.fake();
     const c = client(configFor(fake), { clientSecret: 'wrong-secret-value' });
     const error = await failsWith(c.getAgentMe(), 'invalid-client', fake.host);
     expect(error.info.nextStep).toMatch(/Client ID/);
@@ -105,7 +118,7 @@ describe('auth faults', () => {
   });
 
   it('missing-scope: a token is issued but /api keeps answering 401 after one renewal', async () => {
-    fake.resetStats();
+    const fake = await resources.fake();
     fake.injectFault('/api/agent/me', { kind: 'status', status: 401, body: '' }, 2);
     const error = await failsWith(client(configFor(fake)).getAgentMe(), 'missing-scope', fake.host);
     expect(error.info.nextStep).toContain('"all"');
@@ -114,6 +127,7 @@ describe('auth faults', () => {
   });
 
   it('unauthorized: 401 that a renewal does not cure, after /api had worked', async () => {
+    const fake = await resources.fake();
     const c = client(configFor(fake));
     await c.listTeams();
     fake.injectFault('/api/agent/me', { kind: 'status', status: 401, body: '' }, 2);
@@ -123,6 +137,7 @@ describe('auth faults', () => {
 
 describe('HTTP faults', () => {
   it('forbidden: 403', async () => {
+    const fake = await resources.fake();
     fake.injectFault('/api/team', {
       kind: 'status',
       status: 403,
@@ -133,18 +148,21 @@ describe('HTTP faults', () => {
   });
 
   it('not-found: 404 on /api points at the Resource Server Hostname', async () => {
+    const fake = await resources.fake();
     fake.injectFault('/api/team', { kind: 'status', status: 404, body: '' });
     const error = await failsWith(client(configFor(fake)).listTeams(), 'not-found', fake.host);
     expect(error.info.nextStep).toContain('Resource Server Hostname');
   });
 
   it('not-found: a wrong auth server path hits IIS-style HTML 404', async () => {
+    const fake = await resources.fake();
     const c = client(configFor(fake, { authServer: `${fake.host}/nowhere` }));
     const error = await failsWith(c.getAgentMe(), 'not-found', fake.host);
     expect(error.info.nextStep).toContain('Auth Server Hostname');
   });
 
   it('server-error: 500 (not retried) and 503 twice (retried once)', async () => {
+    const fake = await resources.fake();
     fake.injectFault('/api/team', { kind: 'status', status: 500 });
     await failsWith(client(configFor(fake)).listTeams(), 'server-error', fake.host);
     fake.injectFault('/api/team', { kind: 'status', status: 503 }, 2);
@@ -156,6 +174,7 @@ describe('HTTP faults', () => {
   });
 
   it('not-json: an HTML proxy error page', async () => {
+    const fake = await resources.fake();
     fake.injectFault('/api/team', { kind: 'html-error' }, 2);
     const error = await failsWith(
       client(configFor(fake), { clock: virtualClock() }).listTeams(),
@@ -166,11 +185,13 @@ describe('HTTP faults', () => {
   });
 
   it('not-json: truncated JSON with status 200', async () => {
+    const fake = await resources.fake();
     fake.injectFault('/api/client', { kind: 'malformed-json' });
     await failsWith(client(configFor(fake)).listClients(), 'not-json', fake.host);
   });
 
   it('bad-request: a 400 ModelState body is spelled out', async () => {
+    const fake = await resources.fake();
     fake.injectFault('/api/team', {
       kind: 'status',
       status: 400,
@@ -181,31 +202,30 @@ describe('HTTP faults', () => {
   });
 
   it('rate-limited: 429 until the retries run out (virtual clock, no real waiting)', async () => {
-    const limited = await startFakeHalo({ clients: 5, rateLimit: { limit: 2, windowMs: 600_000 } });
-    try {
-      const clock = virtualClock();
-      const c = client(configFor(limited), { clock, maxRateLimitRetries: 3, random: () => 1 });
-      const error = await failsWith(c.listTeams(), 'rate-limited', limited.host);
-      expect(error.info.details.retries).toBe(3);
-      expect(limited.stats.rateLimited).toBe(4);
-      expect(clock.slept).toEqual([2000, 4000, 8000]);
-    } finally {
-      await limited.stop();
-    }
+    const limited = await resources.fake({ clients: 5, rateLimit: { limit: 2, windowMs: 600_000 } });
+    const clock = virtualClock();
+    const c = client(configFor(limited), { clock, maxRateLimitRetries: 3, random: () => 1 });
+    const error = await failsWith(c.listTeams(), 'rate-limited', limited.host);
+    expect(error.info.details.retries).toBe(3);
+    expect(limited.stats.rateLimited).toBe(4);
+    expect(clock.slept).toEqual([2000, 4000, 8000]);
   });
 });
 
 describe('cancellation', () => {
   it('an abort during a hanging request rejects with cancelled', async () => {
+    const fake = await resources.fake();
     fake.injectFault('/api/team', { kind: 'hang', ms: 3_000 });
     const controller = new AbortController();
     const promise = client(configFor(fake)).listTeams({ signal: controller.signal });
-    setTimeout(() => controller.abort(), 50);
+    // abort only once the request hangs in the fake, so the abort really lands mid-request
+    await until(() => (fake.stats.byPath['/api/team'] ?? 0) >= 1);
+    controller.abort();
     await failsWith(promise, 'cancelled', fake.host);
   });
 
   it('an already-aborted signal sends nothing', async () => {
-    fake.resetStats();
+    const fake = await resources.fake();
     const controller = new AbortController();
     controller.abort();
     await failsWith(
@@ -217,24 +237,27 @@ describe('cancellation', () => {
   });
 
   it('an abort during a rate-limit backoff stops the wait', async () => {
-    const limited = await startFakeHalo({ clients: 5, rateLimit: { limit: 1, windowMs: 600_000 } });
-    try {
-      const controller = new AbortController();
-      // real clock: the backoff would take seconds; the abort must end it at once
-      const c = client(configFor(limited), { random: () => 1 });
-      const started = Date.now();
-      const promise = c.listTeams({ signal: controller.signal });
-      setTimeout(() => controller.abort(), 100);
-      await failsWith(promise, 'cancelled', limited.host);
-      expect(Date.now() - started).toBeLessThan(1_500);
-    } finally {
-      await limited.stop();
-    }
+    // Retry-After asks for the rest of a 10-minute window (the client waits at most 5 minutes): far
+    // longer than any test may take, so only the abort can end this wait.
+    const limited = await resources.fake({
+      clients: 5,
+      rateLimit: { limit: 1, windowMs: 600_000, sendRetryAfter: true },
+    });
+    const controller = new AbortController();
+    // real clock: the point is that the real wait listens to the signal
+    const promise = client(configFor(limited)).listTeams({ signal: controller.signal });
+    await until(() => limited.stats.rateLimited >= 1);
+    const aborted = performance.now();
+    controller.abort();
+    await failsWith(promise, 'cancelled', limited.host);
+    expect(performance.now() - aborted).toBeLessThan(10_000); // not the 5-minute wait
+    expect(limited.stats.rateLimited).toBe(1); // no retry went out after the abort
   });
 });
 
 describe('the client keeps working after faults', () => {
   it('a fault on one call does not poison the next', async () => {
+    const fake = await resources.fake();
     const c = client(configFor(fake));
     fake.injectFault('/api/team', { kind: 'status', status: 500 });
     await expectHaloError(c.listTeams(), 'server-error');

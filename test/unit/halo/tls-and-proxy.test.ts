@@ -44,6 +44,34 @@ function client(config: HaloConfiguration, options: Partial<HaloClientOptions> =
   return created;
 }
 
+/**
+ * Every spelling of the proxy variables a client or library might read. The machine running the tests
+ * may set any of them (CI behind a proxy, a developer's shell); a test of the environment defaults
+ * starts from none and puts them all back afterwards.
+ */
+const PROXY_ENV_NAMES = [
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'ALL_PROXY',
+  'all_proxy',
+  'NO_PROXY',
+  'no_proxy',
+] as const;
+
+/** Removes every proxy variable from the environment; returns the function that restores them. */
+function clearProxyEnv(): () => void {
+  const saved = PROXY_ENV_NAMES.map((name) => [name, process.env[name]] as const);
+  for (const name of PROXY_ENV_NAMES) delete process.env[name];
+  return () => {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}
+
 const onPremise = (patch: Partial<HaloConfiguration> = {}) =>
   configFor(fake, { isOnPremise: true, caCertificatePem: caPem(), ...patch });
 
@@ -120,10 +148,9 @@ describe('HTTPS proxy', () => {
   });
 
   it('reads HTTPS_PROXY and NO_PROXY from the environment by default', async () => {
-    const saved = { HTTPS_PROXY: process.env.HTTPS_PROXY, NO_PROXY: process.env.NO_PROXY };
+    const restore = clearProxyEnv();
     try {
       process.env.HTTPS_PROXY = proxy.url;
-      delete process.env.NO_PROXY;
       const viaEnv = createHaloClient(onPremise(), {
         clientSecret: FAKE_CLIENT_SECRET,
         lookup: loopbackLookup,
@@ -142,10 +169,7 @@ describe('HTTPS proxy', () => {
       await bypassing.getAgentMe();
       expect(proxy.connects).toEqual([]);
     } finally {
-      for (const [key, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
-      }
+      restore();
     }
   });
 

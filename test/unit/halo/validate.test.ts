@@ -1,8 +1,10 @@
+import type { LookupFunction } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createHaloClient, type HaloClient } from '../../../electron/halo/index';
 import type { HaloConfiguration } from '../../../shared/domain';
 import { type ValidationStep, validationResultSchema } from '../../../shared/validation';
 import { FAKE_CLIENT_SECRET, type FakeHalo, type FakeHaloOptions } from '../../fake-halo/index';
+import { unresolvableResolver } from '../../support/unresolvable-lookup';
 import { assertNoSecret, configFor, fakesPerTest, loopbackLookup } from './helpers';
 
 /** The three-request validation (halo-api.md §6) against the fake. */
@@ -11,11 +13,15 @@ const resources = fakesPerTest({ clients: 412, inactiveShare: 0 });
 
 const fakeWith = (options: FakeHaloOptions = {}): Promise<FakeHalo> => resources.fake(options);
 
-function client(config: HaloConfiguration, secret = FAKE_CLIENT_SECRET, realDns = false): HaloClient {
+function client(
+  config: HaloConfiguration,
+  secret = FAKE_CLIENT_SECRET,
+  lookup: LookupFunction = loopbackLookup,
+): HaloClient {
   const created = createHaloClient(config, {
     clientSecret: secret,
     protocol: 'http',
-    ...(realDns ? {} : { lookup: loopbackLookup }),
+    lookup,
     proxy: {},
     timeoutMs: 2_000,
   });
@@ -115,12 +121,14 @@ describe('validate()', () => {
   });
 
   it('an unreachable host fails the token step with its classified error', async () => {
-    // real DNS here: a .invalid name resolves nowhere
+    // not real DNS, whose answer may come after the client's timeout (see unresolvableResolver)
+    const resolver = unresolvableResolver();
     const result = await client(
       configFor({ host: 'halo-validate.invalid' }),
       FAKE_CLIENT_SECRET,
-      true,
+      resolver.lookup,
     ).validate();
+    expect(resolver.asked).toContain('halo-validate.invalid');
     expect(result.steps[0]?.error?.code).toBe('dns');
     expect(result.endpoints.tokenUrl).toBeNull();
   });
