@@ -1,6 +1,12 @@
+import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeHalo, startFakeHalo } from '../../fake-halo';
 import { apiGet, getToken, tokenRequest } from './helpers';
+
+/** Milliseconds since `started` (a `performance.now()` reading): monotonic, so a clock step cannot skew it. */
+function elapsedSince(started: number): number {
+  return performance.now() - started;
+}
 
 describe('fake Halo: injected faults and latency', () => {
   let fake: FakeHalo;
@@ -59,20 +65,21 @@ describe('fake Halo: injected faults and latency', () => {
 
   it("'hang' holds the answer long enough for a client timeout, then answers normally", async () => {
     fake.injectFault('/api/agent/me', { kind: 'hang', ms: 2_000 });
-    const started = Date.now();
+    const started = performance.now();
     await expect(
       fetch(`${fake.url}/api/Agent/me`, {
         headers: { Authorization: `Bearer ${token}` },
         signal: AbortSignal.timeout(200),
       }),
     ).rejects.toThrow(/timeout|aborted/i);
-    expect(Date.now() - started).toBeLessThan(1_900);
+    expect(elapsedSince(started)).toBeLessThan(1_900); // the client gave up before the hang ended
 
     fake.injectFault('/api/agent/me', { kind: 'hang', ms: 150 });
-    const slow = Date.now();
+    const slow = performance.now();
     const response = await apiGet(fake, '/api/Agent/me', token);
     expect(response.status).toBe(200);
-    expect(Date.now() - slow).toBeGreaterThanOrEqual(140);
+    // the fake's timer may round to the millisecond below; a missing hang would take ~1 ms, not 140
+    expect(elapsedSince(slow)).toBeGreaterThanOrEqual(140);
   });
 
   it('serves a fault `times` times, only to matching paths (case-insensitive), in injection order', async () => {
@@ -95,9 +102,9 @@ describe('fake Halo: injected faults and latency', () => {
   it('latencyMs delays every answer and can be changed while running', async () => {
     fake.configure({ latencyMs: 120 });
     try {
-      const started = Date.now();
+      const started = performance.now();
       expect((await fetch(`${fake.url}/api/authinfo`)).status).toBe(200);
-      expect(Date.now() - started).toBeGreaterThanOrEqual(110);
+      expect(elapsedSince(started)).toBeGreaterThanOrEqual(110);
     } finally {
       fake.configure({ latencyMs: 0 });
     }
@@ -110,10 +117,13 @@ describe('fake Halo: injected faults and latency', () => {
       (response) => response.status,
       () => 'failed',
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const started = Date.now();
+    // stop only once the request is hanging in the fake, or this would only prove a refused connection
+    while ((other.stats.byPath['/api/authinfo'] ?? 0) < 1) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const started = performance.now();
     await other.stop();
     expect(await pending).toBe('failed');
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(elapsedSince(started)).toBeLessThan(5_000);
   });
 });
