@@ -20,6 +20,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // beforeAll hooks start fake Halos, backends and child bundles: as slow as a test on a busy machine
+          hookTimeout: 30_000,
         },
       },
       {
