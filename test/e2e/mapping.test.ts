@@ -3,24 +3,28 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemorySecretStore } from '../../electron/backend';
 import { type FakeHalo, startFakeHalo } from '../fake-halo';
+import { type HeldPort, holdPort } from '../support/held-port';
 import { configuredInstance, invoke, organizationsCsv, organizationsFor } from '../support/mapping-fixtures';
+import { rateLimitGate } from '../support/rate-limit-gate';
 import { type AppSession, type Harness, screenshotWholePage, startHarness } from './harness';
 
 /**
  * Organization mapping end to end: the built renderer in Chromium, a real backend on a temporary
- * dataDir, the fake Halo on 127.0.0.1 (with latency and a rate limit, so progress and the countdown
- * are visible). Import organizations, Refresh Options, Suggest, review, accept, bulk accept, Save;
- * a new backend on the same dataDir shows the mappings; with the fake stopped, editing still works and
- * Refresh fails with a clear message while the cache stays in use.
+ * dataDir, the fake Halo on 127.0.0.1 (with a rate limit that holds the refresh until the test has seen
+ * its progress and countdown). Import organizations, Refresh Options, Suggest, review, accept, bulk
+ * accept, Save; a new backend on the same dataDir shows the mappings; with the fake stopped, editing
+ * still works and Refresh fails with a clear message while the cache stays in use.
  */
 
 let harness: Harness;
 let fake: FakeHalo | undefined;
+let heldPort: HeldPort | undefined;
 beforeAll(async () => {
   harness = await startHarness();
 });
 afterAll(async () => {
   await fake?.stop();
+  await heldPort?.release();
   await harness?.dispose();
 });
 
@@ -53,13 +57,17 @@ async function openMapping(session: AppSession, instanceName: string) {
 
 describe('organization mapping (e2e)', () => {
   it('imports, refreshes, suggests, reviews, saves, survives a restart, and works offline', async () => {
+    // Token discovery, the token and page 1 of 3 pass; page 2 gets a 429 with Retry-After: 3 until the
+    // test opens the gate, so the countdown shows for as long as the test needs to see it.
+    const gate = rateLimitGate({ passing: 3, retryAfterSeconds: 3 });
+    // The port stays held after the fake stops at the end, so "Halo is down" means connection refused.
+    heldPort = await holdPort();
     fake = await startFakeHalo({
       clients: 250,
       seed: 7,
       inactiveShare: 0.04,
-      latencyMs: 600,
-      // The token and the first pages pass, then a 429 with Retry-After: the countdown shows.
-      rateLimit: { limit: 4, windowMs: 4000, sendRetryAfter: true },
+      port: heldPort.port,
+      ...gate.fakeOptions,
     });
     const session = await harness.open({ backend: backendOptions });
     const { page, backend, dataDir } = session;
@@ -93,12 +101,13 @@ describe('organization mapping (e2e)', () => {
     expect(await chipCount(page, 'Unmapped')).toBe(organizations.length);
     await screenshotWholePage(session, 'mapping-03-before-refresh');
 
-    // Refresh Options: page n of m, then the rate-limit countdown, then the result.
+    // Refresh Options: the rate-limit countdown with page n of m, then (gate open) the result.
     await page.getByRole('button', { name: 'Refresh Options' }).click();
-    await page.getByText(/Reading Halo clients: page \d of 3/).waitFor();
-    await screenshotWholePage(session, 'mapping-04-refresh-progress');
-    await page.getByText(/Waiting for Halo’s rate limit: \d+ s/).waitFor({ timeout: 15_000 });
-    await screenshotWholePage(session, 'mapping-05-rate-limit-countdown');
+    await page
+      .getByText(/Waiting for Halo’s rate limit: \d+ s \(page 1 of 3, 100 clients so far\)/)
+      .waitFor({ timeout: 15_000 });
+    await screenshotWholePage(session, 'mapping-04-refresh-rate-limit-countdown');
+    gate.open(fake);
     await page.getByText(/Refreshed 250 Halo clients/).waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('cache-age').textContent()).toMatch(
       /Halo clients as of just now · 250 clients/,
@@ -193,7 +202,8 @@ describe('organization mapping (e2e)', () => {
     expect(await again.getByTestId('cache-age').textContent()).toContain('250 clients');
     await screenshotWholePage(reopened, 'mapping-11-reopened');
 
-    // Offline: Halo is gone. Editing still works; Refresh fails clearly and keeps the cache.
+    // Offline: Halo is gone (its port held, so nothing else answers there). Editing still works; Refresh
+    // fails clearly and keeps the cache.
     await fake.stop();
     fake = undefined;
     await chip(again, 'Mapped').click();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo, startFakeHalo } from '../fake-halo';
+import { rateLimitGate } from '../support/rate-limit-gate';
 import { type AppSession, type Harness, screenshotWholePage, startHarness } from './harness';
 
 /**
@@ -41,15 +42,21 @@ async function fillAndSave(session: AppSession, halo: FakeHalo, secret: string) 
 
 describe('validation (e2e)', () => {
   it('validates after saving: each step ok with its evidence; diagnostics copied without the secret', async () => {
-    fake = await startFakeHalo({ clients: 412, inactiveShare: 0, latencyMs: 150 });
+    // Token discovery (/api/authinfo) and the token pass; Agent/me waits behind the rate limit until the
+    // test has seen the validation running.
+    const gate = rateLimitGate({ passing: 2, retryAfterSeconds: 2 });
+    fake = await startFakeHalo({ clients: 412, inactiveShare: 0, ...gate.fakeOptions });
     const session = await harness.open({ backend: { haloClientOptions: { protocol: 'http' } } });
     const { page } = session;
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await fillAndSave(session, fake, FAKE_CLIENT_SECRET);
 
-    // Progress arrives as events while Halo answers (150 ms per request here).
+    // Progress arrives as events while Halo answers: the token is done while Agent/me still waits.
     await panel(page).getByText('Checking the connection to Halo…').waitFor();
+    await expect.poll(() => step(page, 'token').getAttribute('class')).toContain('step--ok');
+    expect(await step(page, 'agent').getAttribute('class')).not.toContain('step--ok');
     await screenshotWholePage(session, '12-validation-running');
+    gate.open(fake);
     await panel(page).getByText('Connected: everything works').waitFor({ timeout: 15_000 });
     expect(await step(page, 'token').getAttribute('class')).toContain('step--ok');
     expect(await step(page, 'agent').textContent()).toContain("Signed in as agent 'Rewst API' (id 7)");
@@ -58,9 +65,12 @@ describe('validation (e2e)', () => {
     expect(await panel(page).textContent()).toContain(`http://${fake.host}/api`);
     await screenshotWholePage(session, '13-validation-success');
 
+    // The clipboard is written asynchronously after the click (and "Copied" shows for 2.5 s only): wait for
+    // the report itself.
     await panel(page).getByRole('button', { name: 'Copy diagnostics' }).click();
-    await panel(page).getByRole('button', { name: 'Copied' }).waitFor();
-    const report = await page.evaluate(() => navigator.clipboard.readText());
+    const readClipboard = () => page.evaluate(() => navigator.clipboard.readText());
+    await expect.poll(readClipboard).toContain('instance: Lab Halo');
+    const report = await readClipboard();
     expect(report).toContain('instance: Lab Halo');
     expect(report).toContain('client secret: stored in keychain (not shown)');
     expect(report).toContain('evidence: Can see 412 customers');

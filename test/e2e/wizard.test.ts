@@ -1,5 +1,7 @@
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo, startFakeHalo } from '../fake-halo';
+import { type HeldPort, holdPort } from '../support/held-port';
 import { type Harness, screenshotWholePage, startHarness } from './harness';
 import {
   checkItem,
@@ -36,20 +38,31 @@ const AGENT = {
 
 let harness: Harness;
 let fake: FakeHalo | undefined;
+let heldPort: HeldPort | undefined;
 beforeAll(async () => {
   harness = await startHarness();
 });
 afterEach(async () => {
   await fake?.stop();
   fake = undefined;
+  await heldPort?.release();
+  heldPort = undefined;
 });
 afterAll(async () => {
   await harness?.dispose();
 });
 
+/** The Copy button writes the clipboard asynchronously after the click: wait until it holds the value. */
+async function expectClipboard(page: Page, value: string): Promise<void> {
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(value);
+}
+
 describe('setup guide (e2e)', () => {
   it('walks A-F: names the two missing teams, rechecks after the fix, and resumes after a restart', async () => {
+    // Halo is restarted on the same port later: the port stays held meanwhile, so no other server gets it.
+    heldPort = await holdPort();
     fake = await startFakeHalo({
+      port: heldPort.port,
       clients: 412,
       inactiveShare: 0,
       teams: TEAMS,
@@ -79,7 +92,7 @@ describe('setup guide (e2e)', () => {
     // Before the host is known, "Open in Halo" says where it will come from.
     expect(await stepItem(page, 'sign-in').textContent()).toContain('once the Resource Server is saved');
     await stepItem(page, 'agent-create').getByRole('button', { name: 'Copy Agent name' }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Rewst API');
+    await expectClipboard(page, 'Rewst API');
     // Done by keyboard: Tab to the box, Space to tick.
     await doneBox(page, 1).focus();
     await page.keyboard.press('Space');
@@ -93,7 +106,7 @@ describe('setup guide (e2e)', () => {
     expect(await stepItem(page, 'auth-method').textContent()).toContain('Client ID may change after');
     expect(await stepItem(page, 'scope-all').textContent()).toContain('must be “all”');
     await stepItem(page, 'auth-method').getByRole('button', { name: 'Copy Authentication method' }).click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Client ID and Secret (Services)');
+    await expectClipboard(page, 'Client ID and Secret (Services)');
     await page.getByRole('textbox', { name: 'Client ID from Halo' }).fill(FAKE_CLIENT_ID.toUpperCase());
     await page.getByLabel('Client Secret from Halo').fill(FAKE_CLIENT_SECRET);
     await page.getByRole('textbox', { name: 'Client ID from Halo' }).blur();
@@ -165,11 +178,11 @@ describe('setup guide (e2e)', () => {
     expect(await page.getByRole('textbox', { name: 'Client ID from Halo' }).inputValue()).toBe('');
     await screenshotWholePage(session, 'wizard-07-stage-b-confirmed');
 
-    // The technician adds the two teams in Halo; the same Halo answers again on the same port.
-    const port = fake.port;
+    // The technician adds the two teams in Halo; the same Halo answers again on the same port. The fake
+    // cannot change its agent while running, so it restarts, on the port held since the start.
     await fake.stop();
     fake = await startFakeHalo({
-      port,
+      port: heldPort.port,
       clients: 412,
       inactiveShare: 0,
       teams: TEAMS,
