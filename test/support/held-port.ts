@@ -22,8 +22,25 @@ function once(target: Server | Socket, event: string): Promise<void> {
  * gives a bound port to anyone asking for a free one (port 0). Starting a server on the port explicitly
  * still works, because Node binds every TCP socket with SO_REUSEADDR and the held socket is not listening
  * (Linux semantics, which CI runs).
+ *
+ * macOS and Windows refuse a second bind to a port that a connected socket holds, so there the port is
+ * only picked free and let go: the old, very small chance that another worker takes it in between.
  */
 export async function holdPort(): Promise<HeldPort> {
+  return process.platform === 'linux' ? holdPortBound() : pickFreePort();
+}
+
+async function pickFreePort(): Promise<HeldPort> {
+  const probe = createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const address = probe.address();
+  if (address === null || typeof address === 'string') throw new Error('the probe server has no port');
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return { port: address.port, release: async () => {} };
+}
+
+async function holdPortBound(): Promise<HeldPort> {
   const accepted = new Set<Socket>();
   const anchor = createServer((socket) => {
     accepted.add(socket);
