@@ -10,7 +10,12 @@ import type { Notice, RefreshState } from './use-mapping';
 export function progressText(progress: OptionsProgressEvent | null): string {
   if (!progress) return 'Starting Refresh Options…';
   if (progress.waitingSeconds !== null) {
-    return `Waiting for Halo’s rate limit: ${progress.waitingSeconds} s (page ${progress.page}${progress.pagesEstimated ? ` of ${progress.pagesEstimated}` : ''}, ${formatCount(progress.rowsSoFar)} clients so far)`;
+    // `page` counts the pages read: before the first one there is no page to name.
+    const where =
+      progress.page === 0
+        ? 'no clients read yet'
+        : `page ${progress.page}${progress.pagesEstimated ? ` of ${progress.pagesEstimated}` : ''}, ${formatCount(progress.rowsSoFar)} clients so far`;
+    return `Waiting for Halo’s rate limit: ${progress.waitingSeconds} s (${where})`;
   }
   switch (progress.phase) {
     case 'organizations':
