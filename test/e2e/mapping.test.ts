@@ -120,14 +120,14 @@ describe('organization mapping (e2e)', () => {
     expect(await suggestNotice.textContent()).toMatch(/\d+ (exact|normalised|by domain)/);
     const suggested = await chipCount(page, 'Suggested');
     expect(suggested).toBeGreaterThan(20);
-    await screenshotWholePage(session, 'mapping-06-suggested');
+    await screenshotWholePage(session, 'mapping-05-suggested');
 
     // Review the Suggested rows: accept one, reject one.
     await chip(page, 'Suggested').click();
     const list = page.getByRole('table', { name: 'Organizations of Contoso Halo' });
     const firstRow = list.locator('tbody tr').first();
     const acceptedName = await firstRow.locator('.mapping-row__name').textContent();
-    await screenshotWholePage(session, 'mapping-07-review');
+    await screenshotWholePage(session, 'mapping-06-review');
     await firstRow.getByRole('button', { name: /^Accept / }).click();
     await expect.poll(() => chipCount(page, 'Suggested')).toBe(suggested - 1);
     await list
@@ -147,7 +147,7 @@ describe('organization mapping (e2e)', () => {
     await picker.fill('smith');
     const option = page.getByRole('option', { name: /Smith & Sons Plumbing/ }).first();
     await option.waitFor();
-    await screenshotWholePage(session, 'mapping-08-picker');
+    await screenshotWholePage(session, 'mapping-07-picker');
     await option.click();
     await expect.poll(() => page.getByTestId('unsaved').textContent()).toContain('2 unsaved changes');
 
@@ -174,13 +174,13 @@ describe('organization mapping (e2e)', () => {
     await page.getByRole('button', { name: `Save Mappings (${changed})` }).click();
     const dialog = page.getByRole('dialog', { name: 'Save mappings' });
     await dialog.getByRole('region', { name: `Added: ${changed}` }).waitFor();
-    await screenshotWholePage(session, 'mapping-09-save-diff');
+    await screenshotWholePage(session, 'mapping-08-save-diff');
     await dialog.getByRole('button', { name: `Save ${changed} changes` }).click();
     await page.getByText(`Saved mappings: ${changed} added.`).waitFor();
     // A suggestion may point at an inactive client: saved, it shows as Stale (inactive) rather than Mapped.
     const mappedNow = await chipCount(page, 'Mapped');
     expect(mappedNow + (await chipCount(page, 'Stale'))).toBe(changed);
-    await screenshotWholePage(session, 'mapping-10-saved');
+    await screenshotWholePage(session, 'mapping-09-saved');
 
     // Export downloads a CSV through a Blob link.
     await page.getByRole('button', { name: 'Export' }).click();
@@ -200,7 +200,7 @@ describe('organization mapping (e2e)', () => {
     const again = reopened.page;
     expect(await chipCount(again, 'Mapped')).toBe(mappedNow);
     expect(await again.getByTestId('cache-age').textContent()).toContain('250 clients');
-    await screenshotWholePage(reopened, 'mapping-11-reopened');
+    await screenshotWholePage(reopened, 'mapping-10-reopened');
 
     // Offline: Halo is gone (its port held, so nothing else answers there). Editing still works; Refresh
     // fails clearly and keeps the cache.
@@ -229,7 +229,7 @@ describe('organization mapping (e2e)', () => {
       ).clients,
     ).toHaveLength(250);
     await chip(again, 'All').click();
-    await screenshotWholePage(reopened, 'mapping-12-offline');
+    await screenshotWholePage(reopened, 'mapping-11-offline');
     expect(reopened.consoleErrors).toEqual([]);
   });
 });
