@@ -64,6 +64,14 @@ function readJustifications() {
 }
 
 const justifications = readJustifications();
+if (rows.length === 0 && justifications.length > 0) {
+  // Either the app lost every finding (then docs/security-audit.md is stale) or the report is incomplete:
+  // both need a look, and neither may pass as "0 unexplained".
+  console.error(
+    `electronegativity reported no findings, but docs/security-audit.md justifies ${justifications.length}: the report may be incomplete, or the justifications are stale.`,
+  );
+  process.exit(1);
+}
 const used = new Set();
 let unexplained = 0;
 for (const row of rows) {

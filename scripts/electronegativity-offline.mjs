@@ -7,6 +7,12 @@
 // 2. At start the scanner fetches updated translations with `got`. Offline (CI here) that request fails,
 //    and got 11's retry then crashes on Node 24 ("onCancel handler was attached after the promise
 //    settled"). The English texts ship with the package, so the fetch is answered "unavailable" at once.
+// 3. The scanner writes its CSV report with two fs.writeFile calls started back to back: the header (flag
+//    'w') and then the rows (flag 'a'). They race on libuv's thread pool: when the rows land first, the
+//    header's truncate either drops them (an empty report that looks clean) or its write overwrites their
+//    start (a corrupt report: a CI run failed on "Invalid Opening Quote ... lf'; script-src"). Writes of a
+//    .csv file are therefore done synchronously, in the order they were called.
+import fs from 'node:fs';
 import { registerHooks } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,3 +47,18 @@ registerHooks({
     return nextLoad(url, context);
   },
 });
+
+const writeFileAsync = fs.writeFile;
+fs.writeFile = function writeFileInCallOrder(file, data, options, callback) {
+  const done = typeof options === 'function' ? options : callback;
+  if (typeof file !== 'string' || !file.endsWith('.csv') || typeof done !== 'function') {
+    return Reflect.apply(writeFileAsync, fs, [file, data, options, callback]);
+  }
+  let failure = null;
+  try {
+    fs.writeFileSync(file, data, typeof options === 'function' ? undefined : options);
+  } catch (error) {
+    failure = error;
+  }
+  process.nextTick(done, failure);
+};
