@@ -33,7 +33,8 @@ export function App() {
   // Read again whenever the instance list is, i.e. after anything changed an instance.
   const progress = useWizardOverview(list.state === 'ready' ? list : undefined);
   const renderProgress = useCallback(
-    (instance: InstanceSummary) => <WizardProgressBadge progress={progress.get(instance.id)} />,
+    (instance: InstanceSummary) =>
+      progress === null ? null : <WizardProgressBadge progress={progress.get(instance.id)} />,
     [progress],
   );
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -82,7 +83,7 @@ export function App() {
         onRename={() => setNameDialog({ kind: 'rename', instance: selected })}
         onDelete={() => setDeleting(selected)}
         onChanged={() => void refresh()}
-        setupInProgress={setupUnderWay(progress.get(selected.id))}
+        setupInProgress={progress === null ? undefined : setupUnderWay(progress.get(selected.id))}
       />
     );
   }

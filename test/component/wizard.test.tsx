@@ -123,6 +123,37 @@ describe('setup guide', { timeout: 30_000 }, () => {
     expect(await screen.findByLabelText('Client Secret from Halo')).toHaveValue('');
   });
 
+  it('shows no setup progress in the instance list until it is read, then the stored progress', async () => {
+    const started = startBackend();
+    const created = await started.backend.invoke('instances:create', { name: 'Lab Halo' });
+    if (!created.ok) throw new Error(created.error.message);
+    const instanceId = created.value.id;
+    await started.backend.invoke('wizard:setStage', { instanceId, stage: 'teams' });
+    await started.backend.invoke('wizard:setStep', { instanceId, stepId: 'agent-create', done: true });
+    // The overview is held back, as a slow first read would be: the list must not claim "Setup not
+    // started" for an instance whose guide is at stage C meanwhile.
+    let releaseOverview = () => {};
+    const overviewHeld = new Promise<void>((resolve) => {
+      releaseOverview = resolve;
+    });
+    const { backend } = started;
+    const holdingBackend: typeof backend = {
+      ...backend,
+      invoke: async (channel, request) => {
+        if (channel === 'wizard:overview') await overviewHeld;
+        return backend.invoke(channel, request);
+      },
+    };
+    app = renderApp({ ...started, backend: holdingBackend });
+    const row = await within(screen.getByRole('listbox', { name: 'Halo instances' })).findByRole('option', {
+      name: /Lab Halo/,
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Lab Halo' });
+    expect(row).not.toHaveTextContent(/Setup/);
+    await act(async () => releaseOverview());
+    await waitFor(() => expect(row).toHaveTextContent('Setup: stage C · 1/14 steps'));
+  });
+
   it('opens Halo pages on the instance host only once it is known', async () => {
     const opened: string[] = [];
     const { user, backend, instanceId } = await openGuide({

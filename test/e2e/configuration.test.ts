@@ -1,7 +1,7 @@
 import type { LookupFunction } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, screenshotWholePage, startHarness } from './harness';
+import { type Harness, SETTLES, screenshotWholePage, startHarness } from './harness';
 
 /**
  * The configuration form end to end: fill, see errors, save, reload, reopen on a new backend over the
@@ -97,8 +97,8 @@ describe('configuration (e2e)', () => {
     const sidebarRow = page
       .getByRole('listbox', { name: 'Halo instances' })
       .getByRole('option', { name: /Production/ });
-    expect(await sidebarRow.textContent()).toContain('acme.halopsa.com');
-    expect(await sidebarRow.textContent()).toContain('secret stored');
+    await expect.poll(() => sidebarRow.textContent(), SETTLES).toContain('acme.halopsa.com');
+    await expect.poll(() => sidebarRow.textContent(), SETTLES).toContain('secret stored');
 
     // Reload the page: the same backend answers with what was saved.
     await page.reload();

@@ -21,6 +21,13 @@ import { makeTempDir } from '../support/temp-dir';
 
 const RENDERER_DIR = path.resolve('out/renderer');
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
+
+/**
+ * For `expect.poll` over text on the page. The page answers asynchronously (IPC round trips, the list
+ * refreshed after a change, progress loaded after the rows), so a text check polls until the page has
+ * settled instead of reading once: a single read races with the render it checks.
+ */
+export const SETTLES = { timeout: 10_000 } as const;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const CONTENT_TYPES: Record<string, string> = {

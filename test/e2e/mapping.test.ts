@@ -6,7 +6,7 @@ import { type FakeHalo, startFakeHalo } from '../fake-halo';
 import { type HeldPort, holdPort } from '../support/held-port';
 import { configuredInstance, invoke, organizationsCsv, organizationsFor } from '../support/mapping-fixtures';
 import { rateLimitGate } from '../support/rate-limit-gate';
-import { type AppSession, type Harness, screenshotWholePage, startHarness } from './harness';
+import { type AppSession, type Harness, SETTLES, screenshotWholePage, startHarness } from './harness';
 
 /**
  * Organization mapping end to end: the built renderer in Chromium, a real backend on a temporary
@@ -85,7 +85,7 @@ describe('organization mapping (e2e)', () => {
     );
     const refusal = page.getByRole('alert').filter({ hasText: 'broken.csv was refused' });
     await refusal.waitFor();
-    expect(await refusal.textContent()).toMatch(/Line 3.*Line 5/);
+    await expect.poll(() => refusal.textContent(), SETTLES).toMatch(/Line 3.*Line 5/);
     expect((await invoke(backend, 'organizations:list', {})).organizations).toHaveLength(0);
     await screenshotWholePage(session, 'mapping-01-import-refused');
 
@@ -97,7 +97,9 @@ describe('organization mapping (e2e)', () => {
 
     // The mapping screen before the first refresh: every row Unmapped, no Halo clients yet.
     await openMapping(session, 'Contoso Halo');
-    expect(await page.getByTestId('cache-age').textContent()).toContain('No Halo clients yet');
+    await expect
+      .poll(() => page.getByTestId('cache-age').textContent(), SETTLES)
+      .toContain('No Halo clients yet');
     expect(await chipCount(page, 'Unmapped')).toBe(organizations.length);
     await screenshotWholePage(session, 'mapping-03-before-refresh');
 
@@ -109,15 +111,15 @@ describe('organization mapping (e2e)', () => {
     await screenshotWholePage(session, 'mapping-04-refresh-rate-limit-countdown');
     gate.open(fake);
     await page.getByText(/Refreshed 250 Halo clients/).waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('cache-age').textContent()).toMatch(
-      /Halo clients as of just now · 250 clients/,
-    );
+    await expect
+      .poll(() => page.getByTestId('cache-age').textContent(), SETTLES)
+      .toMatch(/Halo clients as of just now · 250 clients/);
 
     // Suggest Values: counts by signal.
     await page.getByRole('button', { name: 'Suggest Values' }).click();
     const suggestNotice = page.getByText(/^Suggest Values: /);
     await suggestNotice.waitFor({ timeout: 30_000 });
-    expect(await suggestNotice.textContent()).toMatch(/\d+ (exact|normalised|by domain)/);
+    await expect.poll(() => suggestNotice.textContent(), SETTLES).toMatch(/\d+ (exact|normalised|by domain)/);
     const suggested = await chipCount(page, 'Suggested');
     expect(suggested).toBeGreaterThan(20);
     await screenshotWholePage(session, 'mapping-05-suggested');
@@ -136,7 +138,7 @@ describe('organization mapping (e2e)', () => {
       .getByRole('button', { name: /^Reject / })
       .click();
     await expect.poll(() => chipCount(page, 'Suggested')).toBe(suggested - 2);
-    expect(await page.getByTestId('unsaved').textContent()).toContain('1 unsaved change');
+    await expect.poll(() => page.getByTestId('unsaved').textContent(), SETTLES).toContain('1 unsaved change');
 
     // Pick a client by hand for an Unmapped row: type to filter, choose.
     await chip(page, 'Unmapped').click();
@@ -199,7 +201,7 @@ describe('organization mapping (e2e)', () => {
     await openMapping(reopened, 'Contoso Halo');
     const again = reopened.page;
     expect(await chipCount(again, 'Mapped')).toBe(mappedNow);
-    expect(await again.getByTestId('cache-age').textContent()).toContain('250 clients');
+    await expect.poll(() => again.getByTestId('cache-age').textContent(), SETTLES).toContain('250 clients');
     await screenshotWholePage(reopened, 'mapping-10-reopened');
 
     // Offline: Halo is gone (its port held, so nothing else answers there). Editing still works; Refresh
@@ -217,9 +219,9 @@ describe('organization mapping (e2e)', () => {
     await again.getByRole('button', { name: 'Refresh Options' }).click();
     const offline = again.getByRole('alert').filter({ hasText: 'Refresh Options failed: working offline.' });
     await offline.waitFor({ timeout: 30_000 });
-    expect(await offline.textContent()).toMatch(/connect|refused|reach/i);
-    expect(await offline.textContent()).toMatch(/cached .* are still used/);
-    expect(await again.getByTestId('cache-age').textContent()).toContain('250 clients');
+    await expect.poll(() => offline.textContent(), SETTLES).toMatch(/connect|refused|reach/i);
+    await expect.poll(() => offline.textContent(), SETTLES).toMatch(/cached .* are still used/);
+    await expect.poll(() => again.getByTestId('cache-age').textContent(), SETTLES).toContain('250 clients');
     expect(await chipCount(again, 'Changed')).toBe(1);
     expect(
       (

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo, startFakeHalo } from '../fake-halo';
 import { rateLimitGate } from '../support/rate-limit-gate';
-import { type AppSession, type Harness, screenshotWholePage, startHarness } from './harness';
+import { type AppSession, type Harness, SETTLES, screenshotWholePage, startHarness } from './harness';
 
 /**
  * Validation end to end: the renderer in Chromium, a real backend, the real Halo client and the fake
@@ -59,10 +59,14 @@ describe('validation (e2e)', () => {
     gate.open(fake);
     await panel(page).getByText('Connected: everything works').waitFor({ timeout: 15_000 });
     expect(await step(page, 'token').getAttribute('class')).toContain('step--ok');
-    expect(await step(page, 'agent').textContent()).toContain("Signed in as agent 'Rewst API' (id 7)");
-    expect(await step(page, 'customers').textContent()).toContain('Can see 412 customers');
-    expect(await step(page, 'token').textContent()).toMatch(/\d+ ms/);
-    expect(await panel(page).textContent()).toContain(`http://${fake.host}/api`);
+    await expect
+      .poll(() => step(page, 'agent').textContent(), SETTLES)
+      .toContain("Signed in as agent 'Rewst API' (id 7)");
+    await expect
+      .poll(() => step(page, 'customers').textContent(), SETTLES)
+      .toContain('Can see 412 customers');
+    await expect.poll(() => step(page, 'token').textContent(), SETTLES).toMatch(/\d+ ms/);
+    await expect.poll(() => panel(page).textContent(), SETTLES).toContain(`http://${fake.host}/api`);
     await screenshotWholePage(session, '13-validation-success');
 
     // The clipboard is written asynchronously after the click (and "Copied" shows for 2.5 s only): wait for
@@ -95,13 +99,17 @@ describe('validation (e2e)', () => {
 
     await panel(page).getByText('Failed at “Get an access token”').waitFor({ timeout: 15_000 });
     expect(await step(page, 'token').getAttribute('class')).toContain('step--failed');
-    expect(await step(page, 'token').textContent()).toContain('invalid-client');
-    expect(await step(page, 'agent').textContent()).toContain('Skipped because an earlier step failed.');
-    expect(await step(page, 'token').textContent()).toContain('Halo may change the Client ID');
+    await expect.poll(() => step(page, 'token').textContent(), SETTLES).toContain('invalid-client');
+    await expect
+      .poll(() => step(page, 'agent').textContent(), SETTLES)
+      .toContain('Skipped because an earlier step failed.');
+    await expect
+      .poll(() => step(page, 'token').textContent(), SETTLES)
+      .toContain('Halo may change the Client ID');
     const row = page
       .getByRole('listbox', { name: 'Halo instances' })
       .getByRole('option', { name: /Lab Halo/ });
-    expect(await row.textContent()).toContain('Validation failed:');
+    await expect.poll(() => row.textContent(), SETTLES).toContain('Validation failed:');
     await screenshotWholePage(session, '14-validation-failure');
     expect(session.consoleErrors).toEqual([]);
   });

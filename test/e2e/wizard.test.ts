@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo, startFakeHalo } from '../fake-halo';
 import { type HeldPort, holdPort } from '../support/held-port';
-import { type Harness, screenshotWholePage, startHarness } from './harness';
+import { type Harness, SETTLES, screenshotWholePage, startHarness } from './harness';
 import {
   checkItem,
   checksCard,
@@ -84,13 +84,21 @@ describe('setup guide (e2e)', () => {
     // Stage A: four steps, each with its menu path, mistakes and whether the API can check it.
     expect(await stageTab(page, 'Create the API agent').getAttribute('aria-selected')).toBe('true');
     await page.getByRole('heading', { name: 'Stage A · Create the API agent' }).waitFor();
-    expect(await stepItem(page, 'agents-new').textContent()).toContain('Configuration');
-    expect(await stepItem(page, 'agent-create').textContent()).toContain('needs no Halo licence');
-    expect(await stepItem(page, 'agent-permissions').textContent()).toContain('Allow use of all Customers');
-    expect(await stepItem(page, 'sign-in').textContent()).toContain('Manual step.');
-    expect(await stepItem(page, 'agent-create').textContent()).toContain('Checked automatically in stage E.');
+    await expect.poll(() => stepItem(page, 'agents-new').textContent(), SETTLES).toContain('Configuration');
+    await expect
+      .poll(() => stepItem(page, 'agent-create').textContent(), SETTLES)
+      .toContain('needs no Halo licence');
+    await expect
+      .poll(() => stepItem(page, 'agent-permissions').textContent(), SETTLES)
+      .toContain('Allow use of all Customers');
+    await expect.poll(() => stepItem(page, 'sign-in').textContent(), SETTLES).toContain('Manual step.');
+    await expect
+      .poll(() => stepItem(page, 'agent-create').textContent(), SETTLES)
+      .toContain('Checked automatically in stage E.');
     // Before the host is known, "Open in Halo" says where it will come from.
-    expect(await stepItem(page, 'sign-in').textContent()).toContain('once the Resource Server is saved');
+    await expect
+      .poll(() => stepItem(page, 'sign-in').textContent(), SETTLES)
+      .toContain('once the Resource Server is saved');
     await stepItem(page, 'agent-create').getByRole('button', { name: 'Copy Agent name' }).click();
     await expectClipboard(page, 'Rewst API');
     // Done by keyboard: Tab to the box, Space to tick.
@@ -103,8 +111,10 @@ describe('setup guide (e2e)', () => {
     await stageTab(page, 'Create the API agent').focus();
     await page.keyboard.press('ArrowRight');
     await page.getByRole('heading', { name: 'Stage B · Create the application' }).waitFor();
-    expect(await stepItem(page, 'auth-method').textContent()).toContain('Client ID may change after');
-    expect(await stepItem(page, 'scope-all').textContent()).toContain('must be “all”');
+    await expect
+      .poll(() => stepItem(page, 'auth-method').textContent(), SETTLES)
+      .toContain('Client ID may change after');
+    await expect.poll(() => stepItem(page, 'scope-all').textContent(), SETTLES).toContain('must be “all”');
     await stepItem(page, 'auth-method').getByRole('button', { name: 'Copy Authentication method' }).click();
     await expectClipboard(page, 'Client ID and Secret (Services)');
     await page.getByRole('textbox', { name: 'Client ID from Halo' }).fill(FAKE_CLIENT_ID.toUpperCase());
@@ -137,17 +147,23 @@ describe('setup guide (e2e)', () => {
     await checksCard(page)
       .getByText(/Checked just now: 4 of 5 confirmed, 1 to fix/)
       .waitFor({ timeout: 15_000 });
-    expect(await checkItem(page, 'teams').textContent()).toContain(
-      "'Rewst API' is in 4 of 6 teams; missing: Sales, Accounts.",
-    );
-    expect(await checkItem(page, 'agent').textContent()).toContain("Agent/me: 'Rewst API' (id 7), enabled");
-    expect(await checkItem(page, 'scope').textContent()).toContain('Halo granted the scope “all”.');
-    expect(await checkItem(page, 'customers').textContent()).toContain('The agent can see 412 customers.');
+    await expect
+      .poll(() => checkItem(page, 'teams').textContent(), SETTLES)
+      .toContain("'Rewst API' is in 4 of 6 teams; missing: Sales, Accounts.");
+    await expect
+      .poll(() => checkItem(page, 'agent').textContent(), SETTLES)
+      .toContain("Agent/me: 'Rewst API' (id 7), enabled");
+    await expect
+      .poll(() => checkItem(page, 'scope').textContent(), SETTLES)
+      .toContain('Halo granted the scope “all”.');
+    await expect
+      .poll(() => checkItem(page, 'customers').textContent(), SETTLES)
+      .toContain('The agent can see 412 customers.');
     expect(await page.content()).not.toContain(FAKE_CLIENT_SECRET);
     await expect
       .poll(async () => instanceRow(page, 'Brightline Halo').textContent())
       .toContain('Teams: 2 missing');
-    expect(await stageTab(page, 'Teams').textContent()).toContain('1 to fix');
+    await expect.poll(() => stageTab(page, 'Teams').textContent(), SETTLES).toContain('1 to fix');
     await screenshotWholePage(session, 'wizard-05-stage-e-teams-missing');
 
     // The failed check reopened step 14, which names the teams and says what to fix.
@@ -159,7 +175,7 @@ describe('setup guide (e2e)', () => {
     expect(await step14.getByRole('list', { name: 'Teams the agent is missing' }).textContent()).toBe(
       'SalesAccounts',
     );
-    expect(await step14.textContent()).toContain('add “Sales”, “Accounts”, and save');
+    await expect.poll(() => step14.textContent(), SETTLES).toContain('add “Sales”, “Accounts”, and save');
     // The menu path now names the agent Halo reported.
     expect(
       await stepItem(page, 'agent-teams').getByRole('list', { name: 'Where in Halo' }).textContent(),
@@ -171,10 +187,12 @@ describe('setup guide (e2e)', () => {
 
     // Stage B shows the evidence of the confirmed steps.
     await stageTab(page, 'Create the application').click();
-    expect(await stepItem(page, 'scope-all').textContent()).toContain('Confirmed by Halo just now.');
-    expect(await stepItem(page, 'auth-method').textContent()).toContain(
-      'Halo accepted this Client ID and Secret',
-    );
+    await expect
+      .poll(() => stepItem(page, 'scope-all').textContent(), SETTLES)
+      .toContain('Confirmed by Halo just now.');
+    await expect
+      .poll(() => stepItem(page, 'auth-method').textContent(), SETTLES)
+      .toContain('Halo accepted this Client ID and Secret');
     expect(await page.getByRole('textbox', { name: 'Client ID from Halo' }).inputValue()).toBe('');
     await screenshotWholePage(session, 'wizard-07-stage-b-confirmed');
 
@@ -193,7 +211,9 @@ describe('setup guide (e2e)', () => {
     await checksCard(page)
       .getByText(/5 of 5 confirmed\./)
       .waitFor({ timeout: 15_000 });
-    expect(await checkItem(page, 'teams').textContent()).toContain("'Rewst API' is in all 6 teams.");
+    await expect
+      .poll(() => checkItem(page, 'teams').textContent(), SETTLES)
+      .toContain("'Rewst API' is in all 6 teams.");
     await expect
       .poll(async () => instanceRow(page, 'Brightline Halo').textContent())
       .toContain('Setup checked by Halo');
@@ -222,7 +242,9 @@ describe('setup guide (e2e)', () => {
     const reopened = await harness.open({ dataDir, backend: backendOptions });
     const again = reopened.page;
     await instanceRow(again, 'Brightline Halo').waitFor();
-    expect(await instanceRow(again, 'Brightline Halo').textContent()).toContain('Setup checked by Halo');
+    await expect
+      .poll(() => instanceRow(again, 'Brightline Halo').textContent(), SETTLES)
+      .toContain('Setup checked by Halo');
     // Setup is under way, so the app reopens on the guide by itself, at the saved stage.
     await again.getByRole('heading', { name: 'Stage C · Teams' }).waitFor();
     expect(await again.getByRole('tab', { name: 'Setup guide' }).getAttribute('aria-selected')).toBe('true');
@@ -232,7 +254,7 @@ describe('setup guide (e2e)', () => {
     expect(await stepItem(again, 'teams-select-all').getAttribute('class')).toContain(
       'wizard-step--verified',
     );
-    expect(await stageTab(again, 'Teams').textContent()).toContain('2 of 3 done');
+    await expect.poll(() => stageTab(again, 'Teams').textContent(), SETTLES).toContain('2 of 3 done');
     await screenshotWholePage(reopened, 'wizard-10-resumed-after-restart');
     expect(reopened.consoleErrors).toEqual([]);
   });
@@ -253,11 +275,13 @@ describe('setup guide (e2e)', () => {
     await checksCard(page)
       .getByText(/1 of 5 confirmed, 1 to fix/)
       .waitFor({ timeout: 15_000 });
-    expect(await checkItem(page, 'scope').textContent()).toContain(
-      'Halo granted the scope “read:customers” instead of “all”.',
-    );
-    expect(await checkItem(page, 'teams').textContent()).toContain('Not checked');
-    expect(await page.getByRole('region', { name: 'Validation' }).textContent()).toContain('missing-scope');
+    await expect
+      .poll(() => checkItem(page, 'scope').textContent(), SETTLES)
+      .toContain('Halo granted the scope “read:customers” instead of “all”.');
+    await expect.poll(() => checkItem(page, 'teams').textContent(), SETTLES).toContain('Not checked');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Validation' }).textContent(), SETTLES)
+      .toContain('missing-scope');
     await expect
       .poll(async () => instanceRow(page, 'Contoso sandbox').textContent())
       .toContain('Permission “all”: missing');
@@ -267,7 +291,9 @@ describe('setup guide (e2e)', () => {
     await page.getByRole('heading', { name: 'Stage B · Create the application' }).waitFor();
     const step11 = stepItem(page, 'scope-all');
     expect(await step11.getAttribute('class')).toContain('wizard-step--reopened');
-    expect(await step11.textContent()).toContain('open its Permissions tab, select “all” and save');
+    await expect
+      .poll(() => step11.textContent(), SETTLES)
+      .toContain('open its Permissions tab, select “all” and save');
     expect(await stepItem(page, 'auth-method').getAttribute('class')).toContain('wizard-step--verified');
     await step11.scrollIntoViewIfNeeded();
     await screenshotWholePage(session, 'wizard-12-stage-b-scope-reopened');
