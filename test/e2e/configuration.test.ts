@@ -46,10 +46,12 @@ async function expectSaved(page: Page) {
     .getByRole('option', { name: /Production/ })
     .click();
   await page.getByText('Stored in keychain').waitFor();
-  expect(await textbox(page, 'Resource Server Hostname').inputValue()).toBe('acme.halopsa.com');
-  expect(await textbox(page, 'Tenant ID').inputValue()).toBe('acme');
-  expect(await textbox(page, 'Client ID').inputValue()).toBe(CLIENT_ID);
-  expect(await page.getByLabel('Client Secret').count()).toBe(0);
+  await expect
+    .poll(() => textbox(page, 'Resource Server Hostname').inputValue(), SETTLES)
+    .toBe('acme.halopsa.com');
+  await expect.poll(() => textbox(page, 'Tenant ID').inputValue(), SETTLES).toBe('acme');
+  await expect.poll(() => textbox(page, 'Client ID').inputValue(), SETTLES).toBe(CLIENT_ID);
+  await expect.poll(() => page.getByLabel('Client Secret').count(), SETTLES).toBe(0);
   expect(await page.content()).not.toContain(SECRET);
 }
 
@@ -81,9 +83,11 @@ describe('configuration (e2e)', () => {
     await textbox(page, 'Client ID').fill(CLIENT_ID);
     await page.getByLabel('Client Secret').fill(SECRET);
     await page.getByRole('button', { name: 'Use “acme”' }).click();
-    expect(await textbox(page, 'Resource Server Hostname').inputValue()).toBe('acme.halopsa.com');
+    await expect
+      .poll(() => textbox(page, 'Resource Server Hostname').inputValue(), SETTLES)
+      .toBe('acme.halopsa.com');
     await page.getByText('will be saved as acme.halopsa.com', { exact: false }).waitFor();
-    expect(await textbox(page, 'Tenant ID').inputValue()).toBe('acme');
+    await expect.poll(() => textbox(page, 'Tenant ID').inputValue(), SETTLES).toBe('acme');
     await page.getByText('Not saved yet').waitFor();
     await screenshotWholePage(session, '09-configuration-filled-unsaved');
 

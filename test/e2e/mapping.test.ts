@@ -100,7 +100,7 @@ describe('organization mapping (e2e)', () => {
     await expect
       .poll(() => page.getByTestId('cache-age').textContent(), SETTLES)
       .toContain('No Halo clients yet');
-    expect(await chipCount(page, 'Unmapped')).toBe(organizations.length);
+    await expect.poll(() => chipCount(page, 'Unmapped'), SETTLES).toBe(organizations.length);
     await screenshotWholePage(session, 'mapping-03-before-refresh');
 
     // Refresh Options: the rate-limit countdown with page n of m, then (gate open) the result.
@@ -160,7 +160,9 @@ describe('organization mapping (e2e)', () => {
     expect(bulkCount).toBeGreaterThan(10);
     await bulk.click();
     await page.getByText(`Accepted ${bulkCount} suggestions scoring 0.90 or more`).waitFor();
-    expect(await page.getByRole('button', { name: /^Undo Accept \d+ suggestions/ }).isEnabled()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: /^Undo Accept \d+ suggestions/ }).isEnabled(), SETTLES)
+      .toBe(true);
     // Ctrl+Z takes the whole bulk accept back; Ctrl+Shift+Z puts it again.
     await page.locator('body').press('Control+z');
     await expect.poll(() => chipCount(page, 'Suggested')).toBe(suggested - 2);
@@ -200,7 +202,7 @@ describe('organization mapping (e2e)', () => {
     const reopened = await harness.open({ dataDir, backend: backendOptions });
     await openMapping(reopened, 'Contoso Halo');
     const again = reopened.page;
-    expect(await chipCount(again, 'Mapped')).toBe(mappedNow);
+    await expect.poll(() => chipCount(again, 'Mapped'), SETTLES).toBe(mappedNow);
     await expect.poll(() => again.getByTestId('cache-age').textContent(), SETTLES).toContain('250 clients');
     await screenshotWholePage(reopened, 'mapping-10-reopened');
 
@@ -222,7 +224,7 @@ describe('organization mapping (e2e)', () => {
     await expect.poll(() => offline.textContent(), SETTLES).toMatch(/connect|refused|reach/i);
     await expect.poll(() => offline.textContent(), SETTLES).toMatch(/cached .* are still used/);
     await expect.poll(() => again.getByTestId('cache-age').textContent(), SETTLES).toContain('250 clients');
-    expect(await chipCount(again, 'Changed')).toBe(1);
+    await expect.poll(() => chipCount(again, 'Changed'), SETTLES).toBe(1);
     expect(
       (
         await invoke(reopened.backend, 'options:get', {

@@ -54,11 +54,11 @@ describe('validation (e2e)', () => {
     // Progress arrives as events while Halo answers: the token is done while Agent/me still waits.
     await panel(page).getByText('Checking the connection to Halo…').waitFor();
     await expect.poll(() => step(page, 'token').getAttribute('class')).toContain('step--ok');
-    expect(await step(page, 'agent').getAttribute('class')).not.toContain('step--ok');
+    await expect.poll(() => step(page, 'agent').getAttribute('class'), SETTLES).not.toContain('step--ok');
     await screenshotWholePage(session, '12-validation-running');
     gate.open(fake);
     await panel(page).getByText('Connected: everything works').waitFor({ timeout: 15_000 });
-    expect(await step(page, 'token').getAttribute('class')).toContain('step--ok');
+    await expect.poll(() => step(page, 'token').getAttribute('class'), SETTLES).toContain('step--ok');
     await expect
       .poll(() => step(page, 'agent').textContent(), SETTLES)
       .toContain("Signed in as agent 'Rewst API' (id 7)");
@@ -98,7 +98,7 @@ describe('validation (e2e)', () => {
     await fillAndSave(session, fake, 'Wrong0Secret1Value2For3This4Test5');
 
     await panel(page).getByText('Failed at “Get an access token”').waitFor({ timeout: 15_000 });
-    expect(await step(page, 'token').getAttribute('class')).toContain('step--failed');
+    await expect.poll(() => step(page, 'token').getAttribute('class'), SETTLES).toContain('step--failed');
     await expect.poll(() => step(page, 'token').textContent(), SETTLES).toContain('invalid-client');
     await expect
       .poll(() => step(page, 'agent').textContent(), SETTLES)

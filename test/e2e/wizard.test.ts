@@ -82,7 +82,9 @@ describe('setup guide (e2e)', () => {
     await createInstanceAndOpenGuide(page, 'Brightline Halo');
 
     // Stage A: four steps, each with its menu path, mistakes and whether the API can check it.
-    expect(await stageTab(page, 'Create the API agent').getAttribute('aria-selected')).toBe('true');
+    await expect
+      .poll(() => stageTab(page, 'Create the API agent').getAttribute('aria-selected'), SETTLES)
+      .toBe('true');
     await page.getByRole('heading', { name: 'Stage A · Create the API agent' }).waitFor();
     await expect.poll(() => stepItem(page, 'agents-new').textContent(), SETTLES).toContain('Configuration');
     await expect
@@ -132,11 +134,15 @@ describe('setup guide (e2e)', () => {
     // Stage D: the configuration form, with the Client ID and Secret from stage B already in it.
     await page.getByRole('button', { name: /^Next: D\. Configure/ }).click();
     await page.getByRole('heading', { name: 'Stage D · Configure' }).waitFor();
-    expect(await page.getByRole('textbox', { name: 'Client ID', exact: true }).inputValue()).toBe(
-      FAKE_CLIENT_ID,
-    );
-    expect(await page.getByLabel('Client Secret', { exact: true }).inputValue()).toBe(FAKE_CLIENT_SECRET);
-    expect(await page.getByRole('status').filter({ hasText: 'from stage B' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Client ID', exact: true }).inputValue(), SETTLES)
+      .toBe(FAKE_CLIENT_ID);
+    await expect
+      .poll(() => page.getByLabel('Client Secret', { exact: true }).inputValue(), SETTLES)
+      .toBe(FAKE_CLIENT_SECRET);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'from stage B' }).count(), SETTLES)
+      .toBe(1);
     await page.getByRole('switch', { name: 'Is On-Premise' }).click({ force: true });
     await page.getByRole('textbox', { name: 'Resource Server Hostname', exact: true }).fill(fake.host);
     await screenshotWholePage(session, 'wizard-04-stage-d-configure');
@@ -170,11 +176,11 @@ describe('setup guide (e2e)', () => {
     await checkItem(page, 'teams').getByRole('button', { name: 'Go to step 14 (stage C)' }).click();
     await page.getByRole('heading', { name: 'Stage C · Teams' }).waitFor();
     const step14 = stepItem(page, 'teams-select-all');
-    expect(await step14.getAttribute('class')).toContain('wizard-step--reopened');
-    expect(await doneBox(page, 14).isChecked()).toBe(false);
-    expect(await step14.getByRole('list', { name: 'Teams the agent is missing' }).textContent()).toBe(
-      'SalesAccounts',
-    );
+    await expect.poll(() => step14.getAttribute('class'), SETTLES).toContain('wizard-step--reopened');
+    await expect.poll(() => doneBox(page, 14).isChecked(), SETTLES).toBe(false);
+    await expect
+      .poll(() => step14.getByRole('list', { name: 'Teams the agent is missing' }).textContent(), SETTLES)
+      .toBe('SalesAccounts');
     await expect.poll(() => step14.textContent(), SETTLES).toContain('add “Sales”, “Accounts”, and save');
     // The menu path now names the agent Halo reported.
     expect(
@@ -193,7 +199,9 @@ describe('setup guide (e2e)', () => {
     await expect
       .poll(() => stepItem(page, 'auth-method').textContent(), SETTLES)
       .toContain('Halo accepted this Client ID and Secret');
-    expect(await page.getByRole('textbox', { name: 'Client ID from Halo' }).inputValue()).toBe('');
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Client ID from Halo' }).inputValue(), SETTLES)
+      .toBe('');
     await screenshotWholePage(session, 'wizard-07-stage-b-confirmed');
 
     // The technician adds the two teams in Halo; the same Halo answers again on the same port. The fake
@@ -221,7 +229,7 @@ describe('setup guide (e2e)', () => {
 
     await page.getByRole('button', { name: /^Next: F\. Map organizations/ }).click();
     await page.getByRole('heading', { name: 'Stage F · Map organizations' }).waitFor();
-    expect(await page.getByText('Halo confirmed the setup').count()).toBe(1);
+    await expect.poll(() => page.getByText('Halo confirmed the setup').count(), SETTLES).toBe(1);
     await screenshotWholePage(session, 'wizard-09-stage-f-map');
     // Stage F is the way into the mapping screen.
     await page.getByRole('button', { name: 'Map organizations' }).click();
@@ -247,13 +255,15 @@ describe('setup guide (e2e)', () => {
       .toContain('Setup checked by Halo');
     // Setup is under way, so the app reopens on the guide by itself, at the saved stage.
     await again.getByRole('heading', { name: 'Stage C · Teams' }).waitFor();
-    expect(await again.getByRole('tab', { name: 'Setup guide' }).getAttribute('aria-selected')).toBe('true');
-    expect(await doneBox(again, 12).isChecked()).toBe(true);
-    expect(await doneBox(again, 13).isChecked()).toBe(false);
-    expect(await doneBox(again, 14).isChecked()).toBe(true);
-    expect(await stepItem(again, 'teams-select-all').getAttribute('class')).toContain(
-      'wizard-step--verified',
-    );
+    await expect
+      .poll(() => again.getByRole('tab', { name: 'Setup guide' }).getAttribute('aria-selected'), SETTLES)
+      .toBe('true');
+    await expect.poll(() => doneBox(again, 12).isChecked(), SETTLES).toBe(true);
+    await expect.poll(() => doneBox(again, 13).isChecked(), SETTLES).toBe(false);
+    await expect.poll(() => doneBox(again, 14).isChecked(), SETTLES).toBe(true);
+    await expect
+      .poll(() => stepItem(again, 'teams-select-all').getAttribute('class'), SETTLES)
+      .toContain('wizard-step--verified');
     await expect.poll(() => stageTab(again, 'Teams').textContent(), SETTLES).toContain('2 of 3 done');
     await screenshotWholePage(reopened, 'wizard-10-resumed-after-restart');
     expect(reopened.consoleErrors).toEqual([]);
@@ -290,11 +300,13 @@ describe('setup guide (e2e)', () => {
     await checkItem(page, 'scope').getByRole('button', { name: 'Go to step 11 (stage B)' }).click();
     await page.getByRole('heading', { name: 'Stage B · Create the application' }).waitFor();
     const step11 = stepItem(page, 'scope-all');
-    expect(await step11.getAttribute('class')).toContain('wizard-step--reopened');
+    await expect.poll(() => step11.getAttribute('class'), SETTLES).toContain('wizard-step--reopened');
     await expect
       .poll(() => step11.textContent(), SETTLES)
       .toContain('open its Permissions tab, select “all” and save');
-    expect(await stepItem(page, 'auth-method').getAttribute('class')).toContain('wizard-step--verified');
+    await expect
+      .poll(() => stepItem(page, 'auth-method').getAttribute('class'), SETTLES)
+      .toContain('wizard-step--verified');
     await step11.scrollIntoViewIfNeeded();
     await screenshotWholePage(session, 'wizard-12-stage-b-scope-reopened');
     expect(session.consoleErrors).toEqual([]);
