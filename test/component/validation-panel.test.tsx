@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo, startFakeHalo } from '../fake-halo';
+import { fakeHaloConfiguration } from '../support/backend-calls';
 import { rateLimitGate } from '../support/rate-limit-gate';
 import { type AppHarness, renderApp, startBackend } from './render-app';
 
@@ -84,15 +85,7 @@ describe('validation panel', { timeout: 20_000 }, () => {
     if (!created.ok) throw new Error(created.error.message);
     const saved = await started.backend.invoke('config:save', {
       instanceId: created.value.id,
-      configuration: {
-        resourceServer: fake.host,
-        clientId: FAKE_CLIENT_ID,
-        tenant: '',
-        authServer: '',
-        isOnPremise: true,
-        caCertificatePem: '',
-        clientSecret: 'Wrong0Secret1Value2For3This4Test5',
-      },
+      configuration: fakeHaloConfiguration(fake, 'Wrong0Secret1Value2For3This4Test5'),
     });
     if (!saved.ok) throw new Error(saved.error.message);
     app = renderApp(started);
