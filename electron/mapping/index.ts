@@ -5,7 +5,7 @@
 export { MappingAbortedError } from './abort';
 export { registrableDomain } from './domain';
 export { type NameKeys, normaliseName } from './normalise-name';
-export { DEFAULT_MARGIN, DEFAULT_THRESHOLD, suggestMappings } from './suggest';
+export { DEFAULT_MARGIN, DEFAULT_THRESHOLD, suggestMappings, summariseSuggestions } from './suggest';
 export {
   createSuggestWorkerClient,
   type SuggestWorkerClient,

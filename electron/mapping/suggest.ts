@@ -93,7 +93,8 @@ function toSuggestion(decision: Decision, matcher: Matcher): OrganizationSuggest
   };
 }
 
-function summarise(suggestions: readonly OrganizationSuggestion[]): SuggestSummary {
+/** How many suggestions each outcome produced: a match by its signal, else ambiguous or none. */
+export function summariseSuggestions(suggestions: readonly OrganizationSuggestion[]): SuggestSummary {
   const summary: SuggestSummary = {
     id: 0,
     domain: 0,
@@ -148,5 +149,5 @@ export function suggestMappings(
   throwIfAborted(options.signal);
   enforceMutualBest(decisions, matcher, settings.margin);
   const suggestions = decisions.map((decision) => toSuggestion(decision, matcher));
-  return { suggestions, summary: summarise(suggestions) };
+  return { suggestions, summary: summariseSuggestions(suggestions) };
 }

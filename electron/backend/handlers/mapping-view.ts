@@ -1,11 +1,12 @@
-import type {
-  HaloOptionClient,
-  MappingRow,
-  MappingStatus,
-  MappingSummary,
-  MappingValue,
-  Organization,
-  Suggestion,
+import {
+  type HaloOptionClient,
+  type MappingRow,
+  type MappingStatus,
+  type MappingSummary,
+  type MappingValue,
+  mappingStatusSchema,
+  type Organization,
+  type Suggestion,
 } from '../../../shared/mapping-contract';
 import { rowStatus } from '../../mapping/row-status';
 import type { CachedClient, CachedOptionsMeta, MappingState, SavedElsewhere } from '../../store';
@@ -93,15 +94,7 @@ export function buildRow(data: MappingData, organization: Organization): Mapping
   };
 }
 
-const ALL_STATUSES: MappingStatus[] = [
-  'unmapped',
-  'suggested',
-  'mapped',
-  'conflict',
-  'stale',
-  'excluded',
-  'changed',
-];
+const ALL_STATUSES: readonly MappingStatus[] = mappingStatusSchema.options;
 
 export function optionsInfo(meta: CachedOptionsMeta | null, now: Date) {
   if (!meta) return null;

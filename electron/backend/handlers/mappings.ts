@@ -13,6 +13,7 @@ import {
   type OrganizationClientPair,
   type OrganizationInput,
   type OrganizationSuggestion,
+  summariseSuggestions,
 } from '../../mapping';
 import {
   type MappingFileRow,
@@ -273,6 +274,11 @@ export function saveMappings(
 // ---------------------------------------------------------------------------------------------------
 // Suggest
 
+/** Suggestions that name a client (not ambiguous, not "no match"). */
+function suggestedCount(suggestions: readonly OrganizationSuggestion[]): number {
+  return suggestions.filter((suggestion) => suggestion.clientId !== null).length;
+}
+
 function toSuggestion(
   result: OrganizationSuggestion,
   clients: ReadonlyMap<number, CachedClient>,
@@ -378,20 +384,8 @@ export async function suggestMappingsForInstance(
   }
   const durationMs = performance.now() - started;
 
-  const counts: SuggestCounts = {
-    considered: targets.length,
-    suggested: 0,
-    skipped: data.organizations.length - targets.length,
-    id: 0,
-    domain: 0,
-    exact: 0,
-    normalised: 0,
-    fuzzy: 0,
-    ambiguous: 0,
-    none: 0,
-    durationMs,
-  };
   const targetIds = new Set(targets.map((organization) => organization.id));
+  const applied: OrganizationSuggestion[] = [];
   const touched = context.store.transaction(() => {
     const editor = new DraftEditor(context, instanceId);
     for (const result of results) {
@@ -399,26 +393,20 @@ export async function suggestMappingsForInstance(
       // The user may have edited while the matcher ran: only rows still empty are filled.
       if (!isEmptyRow(editor.draftOf(result.organizationId), editor.savedOf(result.organizationId))) continue;
       if (!context.store.mappings.organizationExists(result.organizationId)) continue;
-      const suggestion = toSuggestion(result, data.clients);
-      editor.setSuggestion(result.organizationId, suggestion);
-      if (suggestion.clientId !== null) {
-        counts.suggested += 1;
-        const signal = suggestion.signal;
-        if (
-          signal === 'id' ||
-          signal === 'domain' ||
-          signal === 'exact' ||
-          signal === 'normalised' ||
-          signal === 'fuzzy'
-        ) {
-          counts[signal] += 1;
-        }
-      } else if (suggestion.ambiguous) counts.ambiguous += 1;
-      else counts.none += 1;
+      editor.setSuggestion(result.organizationId, toSuggestion(result, data.clients));
+      applied.push(result);
     }
-    editor.commit(`Suggest values (${plural(counts.suggested, 'suggestion')})`);
+    editor.commit(`Suggest values (${plural(suggestedCount(applied), 'suggestion')})`);
     return editor.touched;
   });
+  // Counted over the rows actually filled, not over everything the matcher returned.
+  const counts: SuggestCounts = {
+    considered: targets.length,
+    suggested: suggestedCount(applied),
+    skipped: data.organizations.length - targets.length,
+    ...summariseSuggestions(applied),
+    durationMs,
+  };
   context.emit({ type: 'mappings:suggest-progress', instanceId, phase: 'finished' });
   return { ...buildMappingView(context, instanceId, touched), counts };
 }
