@@ -116,7 +116,7 @@ export function createBackend(options: BackendOptions): Backend {
       if (options.validateResponses) contract.response.parse(value);
       return { ok: true, value };
     } catch (error) {
-      return { ok: false, error: toAppErrorData(error) };
+      return { ok: false, error: toAppErrorData(store.explainError(error)) };
     }
   }
 
