@@ -12,6 +12,7 @@ import {
   restoreBackup,
   StoreError,
 } from '../../../electron/store';
+import { damageDatabasePages } from '../../support/damage-database';
 import { makeTempDir } from '../../support/temp-dir';
 
 // The storage fault matrix of issue 10 (items 5 and 6): disk full, read-only, locked and corrupt, each met
@@ -272,10 +273,7 @@ describe('storage fault matrix (item 5)', () => {
     expect(listBackups(dataDir).map((backup) => backup.reason)).toEqual(['daily']);
 
     // Overwrite pages 2 and 3 (the file header on page 1 stays, so only integrity_check can tell).
-    const file = path.join(dataDir, DATABASE_FILE_NAME);
-    const fd = openSync(file, 'r+');
-    writeSync(fd, Buffer.alloc(8192, 0xab), 0, 8192, 4096);
-    closeSync(fd);
+    damageDatabasePages(path.join(dataDir, DATABASE_FILE_NAME));
 
     const startup = startingFails(dataDir);
     expect(startup.code).toBe('database-corrupt');
