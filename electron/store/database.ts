@@ -52,7 +52,7 @@ export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {})
       );
     }
     if (version > 0) refuseDamaged(db, file);
-    db.pragma('journal_mode = WAL');
+    switchToWal(db);
     db.pragma('foreign_keys = ON');
     // WAL + NORMAL is durable across application crashes (only an OS crash can lose the last commit).
     db.pragma('synchronous = NORMAL');
@@ -74,6 +74,26 @@ export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {})
 
 function readUserVersion(db: SqliteDatabase): number {
   return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Switches to WAL, waiting (as the busy timeout would) while another connection holds the file: SQLite
+ * answers a journal-mode change that meets a lock with SQLITE_BUSY at once, without its busy handler, so
+ * a second copy starting while the first upgrades a rollback-journal database would otherwise fail.
+ */
+function switchToWal(db: SqliteDatabase): void {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY');
+      if (!busy || Date.now() >= deadline) throw error;
+      // A synchronous pause: opening the database is synchronous, and this is what busy_timeout does too.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
+    }
+  }
 }
 
 function refuseDamaged(db: SqliteDatabase, file: string): void {

@@ -1,6 +1,7 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, statfsSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type Backend, createBackend, createMemorySecretStore } from '../../../electron/backend';
 import { toAppErrorData } from '../../../electron/backend/app-error';
@@ -12,7 +13,9 @@ import {
   restoreBackup,
   StoreError,
 } from '../../../electron/store';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../../electron/store/migrations';
 import { damageDatabasePages } from '../../support/damage-database';
+import { holdWriteLock } from '../../support/hold-write-lock';
 import { makeTempDir } from '../../support/temp-dir';
 
 // The storage fault matrix of issue 10 (items 5 and 6): disk full, read-only, locked and corrupt, each met
@@ -77,32 +80,6 @@ const sorted = (saved: { instances: string[]; organizations: string[] }) => ({
   organizations: [...saved.organizations].sort(),
 });
 
-/**
- * Holds the database's write lock from another process (another program, as far as the app can tell):
- * resolves once the lock is held; the process commits and exits after `ms`.
- */
-function holdWriteLock(file: string, ms: number): Promise<{ done: Promise<void> }> {
-  const script = `
-    const Database = require('better-sqlite3');
-    const db = new Database(process.argv[1]);
-    db.exec('BEGIN EXCLUSIVE');
-    process.stdout.write('held\\n');
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.argv[2]));
-    db.exec('COMMIT');
-    db.close();`;
-  const child = spawn(process.execPath, ['-e', script, file, String(ms)], {
-    cwd: process.cwd(),
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const done = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('held')) resolve({ done });
-    });
-    child.on('error', reject);
-  });
-}
-
 /** A tmpfs of `size` mounted on `dir`: a real small file system, which needs root on Linux. */
 function smallFileSystem(dir: string, size: string): string | null {
   if (process.platform !== 'linux' || process.getuid?.() !== 0) return 'needs root on Linux to mount a tmpfs';
@@ -140,6 +117,26 @@ describe('writes wait for a lock instead of failing at once (item 6)', () => {
 });
 
 describe('storage fault matrix (item 5)', () => {
+  it('migration race: a second copy opening while the first migrates waits for it and finds nothing to do', async () => {
+    const dataDir = freshDir();
+    mkdirSync(dataDir, { recursive: true });
+    const file = path.join(dataDir, DATABASE_FILE_NAME);
+    const old = new Database(file);
+    old.exec(migrations[0] ?? '');
+    old.prepare("INSERT INTO instances VALUES ('a', 'Kept', 't', 't')").run();
+    old.pragma('user_version = 1');
+    old.close();
+    // The first copy (another process) runs the upgrade and holds its lock for 300 ms; until it commits,
+    // this copy still reads schema 1, so it has an upgrade to run too.
+    const upgrade = `${migrations.slice(1).join(';\n')}; PRAGMA user_version = ${LATEST_SCHEMA_VERSION};`;
+    const first = await holdWriteLock(file, 300, { sql: upgrade, begin: 'IMMEDIATE' });
+    const second = openStore(dataDir);
+    await first.done;
+    expect(second.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(second.instances.list().map((row) => row.name)).toEqual(['Kept']);
+    second.close();
+  });
+
   it('locked: another program holds the lock past the busy timeout; the message says so; nothing is lost', async () => {
     const dataDir = freshDir();
     backend = open(dataDir);
@@ -242,7 +239,6 @@ describe('storage fault matrix (item 5)', () => {
   it('read-only (the file opened with SQLite readonly, where no read-only mount is possible): classified read-only', () => {
     const dataDir = freshDir();
     openStore(dataDir).close();
-    const Database = require('better-sqlite3') as typeof import('better-sqlite3');
     const db = new Database(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });
     let caught: unknown;
     try {
