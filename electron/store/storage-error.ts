@@ -88,6 +88,8 @@ export class StoreError extends Error {
  * error is returned as it is. `integrity` is asked only for a corrupt database (it reads the whole file).
  */
 export function explainRuntimeError(error: unknown, file: string, integrity: () => string): unknown {
+  // Only SQLite's own errors: an EACCES from reading the linked organization file is not the database's.
+  if (!(error instanceof Database.SqliteError)) return error;
   const fault = classifyStorageError(error);
   if (!fault) return error;
   const cause = storageCause(error);

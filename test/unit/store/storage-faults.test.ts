@@ -14,6 +14,7 @@ import {
   StoreError,
 } from '../../../electron/store';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../electron/store/migrations';
+import { explainRuntimeError } from '../../../electron/store/storage-error';
 import { damageDatabasePages } from '../../support/damage-database';
 import { holdWriteLock } from '../../support/hold-write-lock';
 import { makeTempDir } from '../../support/temp-dir';
@@ -282,5 +283,31 @@ describe('storage fault matrix (item 5)', () => {
     const { movedAside } = restoreBackup(dataDir, DATABASE_FILE_NAME, good, new Date());
     expect(existsSync(movedAside)).toBe(true);
     expect(await savedNames(dataDir)).toEqual(sorted(saved));
+  });
+});
+
+describe('which errors are storage faults', () => {
+  const explain = (error: unknown) => explainRuntimeError(error, '/data/halo-setup.db', () => 'ok');
+  it.each([
+    ['SQLITE_FULL', 'disk-full'],
+    ['SQLITE_IOERR_WRITE', 'disk-error'],
+    ['SQLITE_READONLY_DBMOVED', 'database-read-only'],
+    ['SQLITE_BUSY_SNAPSHOT', 'database-locked'],
+    ['SQLITE_CORRUPT_INDEX', 'database-corrupt'],
+    ['SQLITE_NOTADB', 'database-corrupt'],
+  ])('%s becomes %s', (code, expected) => {
+    const explained = explain(new Database.SqliteError('from SQLite', code));
+    expect(explained).toBeInstanceOf(StoreError);
+    expect((explained as StoreError).code).toBe(expected);
+    expect((explained as StoreError).details.cause).toBe(`${code}: from SQLite`);
+  });
+
+  it('a constraint error, or an EACCES reading some other file, is not said to be the database', () => {
+    const constraint = new Database.SqliteError('UNIQUE constraint failed', 'SQLITE_CONSTRAINT_UNIQUE');
+    expect(explain(constraint)).toBe(constraint);
+    const elsewhere = Object.assign(new Error("EACCES: permission denied, open 'orgs.csv'"), {
+      code: 'EACCES',
+    });
+    expect(explain(elsewhere)).toBe(elsewhere);
   });
 });
