@@ -21,6 +21,12 @@ export const appErrorCodeSchema = z.enum([
   'invalid-configuration', // the configuration form has field errors (details.fields)
   'keychain-unavailable', // no OS keychain / Secret Service reachable
   'database', // SQLite refused (details say why)
+  // Storage faults, each with its own next step (details: file, fault, cause):
+  'disk-full', // the disk holding the database is full
+  'database-read-only', // the file, its folder or the disk cannot be written
+  'database-locked', // another program holds the database's lock (past the busy timeout)
+  'database-corrupt', // the file is damaged (details.integrityCheck); restore a backup at start-up
+  'disk-error', // the disk failed reading or writing (SQLITE_IOERR)
   'halo', // a Halo request failed (details.halo carries HaloErrorInfo)
   'untrusted-sender', // an IPC message from something other than the app's own window
   'internal',

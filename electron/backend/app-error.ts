@@ -40,8 +40,12 @@ export function toAppErrorData(error: unknown): AppErrorData {
   if (error instanceof KeychainUnavailableError) {
     return { code: 'keychain-unavailable', message: error.message, details: {} };
   }
-  if (error instanceof StoreError)
-    return { code: 'database', message: error.message, details: error.details };
+  if (error instanceof StoreError) {
+    // Storage faults keep their own code; a database the app cannot use at all is 'database'.
+    const code: AppErrorCode =
+      error.code === 'database-too-new' || error.code === 'database-unreadable' ? 'database' : error.code;
+    return { code, message: error.message, details: error.details };
+  }
   if (error instanceof HaloError) {
     return { code: 'halo', message: error.info.message, details: { halo: error.info } };
   }

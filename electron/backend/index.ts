@@ -10,6 +10,7 @@ import {
 import type { HaloClientOptions } from '../halo';
 import type { SecretStore } from '../secrets';
 import { DATABASE_FILE_NAME, openStore } from '../store';
+import { dailyBackupDue, takeDailyBackup } from '../store/backups';
 import { AppError, requestValidationError, toAppErrorData } from './app-error';
 import type { BackendContext } from './context';
 import { collectDiagnosticsSnapshot, type DiagnosticsSnapshot } from './diagnostics-snapshot';
@@ -87,6 +88,23 @@ export function createBackend(options: BackendOptions): Backend {
   };
   let closed = false;
   const logger = options.logger ?? silentLogger;
+  // The daily backup: checked at start and every few hours while the app stays open.
+  const backupCheck = setInterval(() => void dailyBackup(), BACKUP_CHECK_INTERVAL_MS);
+  backupCheck.unref();
+  void dailyBackup();
+
+  async function dailyBackup(): Promise<void> {
+    const now = context.now();
+    // An empty database (a first start, most tests) has nothing worth a backup.
+    if (closed || store.instances.list().length === 0 || !dailyBackupDue(options.dataDir, now)) return;
+    try {
+      const backup = await takeDailyBackup(store.db, options.dataDir, now);
+      logger.info('database backed up', { file: path.basename(backup.file) });
+    } catch (error) {
+      // Closing the app mid-backup cuts it short on purpose; anything else is worth a line in the log.
+      if (!closed) logger.warn(`database backup failed: ${(error as Error).message}`, {});
+    }
+  }
 
   async function invoke<C extends ChannelName>(
     channel: C,
@@ -116,7 +134,7 @@ export function createBackend(options: BackendOptions): Backend {
       if (options.validateResponses) contract.response.parse(value);
       return { ok: true, value };
     } catch (error) {
-      return { ok: false, error: toAppErrorData(error) };
+      return { ok: false, error: toAppErrorData(store.explainError(error)) };
     }
   }
 
@@ -130,6 +148,7 @@ export function createBackend(options: BackendOptions): Backend {
     close() {
       if (closed) return;
       closed = true;
+      clearInterval(backupCheck);
       listeners.clear();
       context.operations.cancelAll();
       void context.suggestRunner.close();
@@ -137,6 +156,8 @@ export function createBackend(options: BackendOptions): Backend {
     },
   };
 }
+
+const BACKUP_CHECK_INTERVAL_MS = 6 * 60 * 60 * 1000;
 
 /** One line per invocation: the channel, how long it took and, on failure, the error code. */
 function logInvocation(logger: Logger, channel: string, ms: number, result: IpcResult<unknown>): void {

@@ -14,6 +14,7 @@ import { hardenSession, hardenWebContents } from './harden';
 import { forwardBackendEvents, registerIpcHandlers } from './ipc-adapter';
 import { backendLogger, configureLogging } from './logging';
 import { createOpenInHalo } from './open-in-halo';
+import { type RecoveryDialogs, recoverFromStartupFailure } from './startup-recovery';
 import { appUrlMatcher, createTrustedSenders } from './trusted-senders';
 import { secureWebPreferences } from './web-preferences';
 import { loadWindowState, trackWindowState, WINDOW_STATE_FILE } from './window-state';
@@ -56,11 +57,12 @@ if (!app.requestSingleInstanceLock()) {
   });
   app
     .whenReady()
-    .then(start)
+    .then(startOrRecover)
     .catch((error: unknown) => {
-      // e.g. a database written by a newer version, or an unwritable data folder: say so, then quit.
-      const message = error instanceof Error ? error.message : String(error);
-      dialog.showErrorBox('Halo Setup could not start', message);
+      dialog.showErrorBox(
+        'Halo Setup could not start',
+        error instanceof Error ? error.message : String(error),
+      );
       app.quit();
     });
   app.on('window-all-closed', () => {
@@ -71,6 +73,42 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('will-quit', () => backend?.close());
 }
+
+/**
+ * Starts the backend; when it cannot (a damaged database, a full or read-only disk, a newer schema), says
+ * why. A damaged database can be replaced by its last good backup, after which start-up runs again.
+ */
+async function startOrRecover(): Promise<void> {
+  for (;;) {
+    try {
+      await start();
+      return;
+    } catch (error) {
+      const outcome = await recoverFromStartupFailure(error, app.getPath('userData'), startupDialogs);
+      if (outcome === 'quit') {
+        app.quit();
+        return;
+      }
+      electronLog.info('Restored the database from its last good backup; starting again');
+    }
+  }
+}
+
+const startupDialogs: RecoveryDialogs = {
+  showError: (title, message) => dialog.showErrorBox(title, message),
+  async offerRestore(message) {
+    const answer = await dialog.showMessageBox({
+      type: 'error',
+      title: 'Halo Setup could not start',
+      message: 'The Halo Setup database is damaged',
+      detail: message,
+      buttons: ['Restore the backup', 'Quit'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    return answer.response === 0;
+  },
+};
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);

@@ -1,22 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { backupBeforeMigration, integrityOf } from './backups';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+import { LOCK_WAIT_MS, StoreError, startupFaultMessage, startupStoreError } from './storage-error';
 
 export type SqliteDatabase = Database.Database;
 
 export const DATABASE_FILE_NAME = 'halo-setup.db';
 
-/** A database problem the user must act on, with a message that says what to do. */
-export class StoreError extends Error {
-  constructor(
-    readonly code: 'database-too-new' | 'database-unreadable',
-    message: string,
-    readonly details: Record<string, string | number> = {},
-  ) {
-    super(message);
-    this.name = 'StoreError';
-  }
+export { StoreError } from './storage-error';
+
+export interface OpenDatabaseOptions {
+  /** The clock that names the backup taken before a migration. */
+  now?: () => Date;
 }
 
 /**
@@ -24,21 +21,28 @@ export class StoreError extends Error {
  *
  * Order matters: the schema version is read before anything writes to the file, so a database made by a
  * newer app is refused with the file left byte-for-byte untouched (switching to WAL would already write).
+ * An existing database is checked with `integrity_check` first, so a damaged one is refused (and the
+ * restore of a backup offered) before the app writes anything into it.
  */
-export function openDatabase(dataDir: string): SqliteDatabase {
-  mkdirSync(dataDir, { recursive: true });
+export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {}): SqliteDatabase {
   const file = path.join(dataDir, DATABASE_FILE_NAME);
   let db: SqliteDatabase;
   try {
+    mkdirSync(dataDir, { recursive: true });
     db = new Database(file);
   } catch (error) {
-    throw new StoreError(
-      'database-unreadable',
-      `Could not open the database at ${file}: ${(error as Error).message}. Check that the folder is writable.`,
-      { file },
+    throw (
+      startupStoreError(error, file) ??
+      new StoreError(
+        'database-unreadable',
+        `Could not open the database at ${file}: ${(error as Error).message}. Check that the folder is writable.`,
+        { file },
+      )
     );
   }
   try {
+    // First, so that every step below (the WAL switch, the migration) waits for another program's lock.
+    db.pragma(`busy_timeout = ${LOCK_WAIT_MS}`);
     const version = readUserVersion(db);
     if (version > LATEST_SCHEMA_VERSION) {
       throw new StoreError(
@@ -47,20 +51,23 @@ export function openDatabase(dataDir: string): SqliteDatabase {
         { file, version, supported: LATEST_SCHEMA_VERSION },
       );
     }
-    db.pragma('journal_mode = WAL');
+    if (version > 0) refuseDamaged(db, file);
+    switchToWal(db);
     db.pragma('foreign_keys = ON');
     // WAL + NORMAL is durable across application crashes (only an OS crash can lose the last commit).
     db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-    migrate(db, version);
+    migrate(db, version, () => backupBeforeMigration(db, dataDir, (options.now ?? (() => new Date()))()));
     return db;
   } catch (error) {
     db.close();
     if (error instanceof StoreError) throw error;
-    throw new StoreError(
-      'database-unreadable',
-      `The database at ${file} could not be read: ${(error as Error).message}. Move the file aside to start afresh, or restore it from a backup.`,
-      { file },
+    throw (
+      startupStoreError(error, file) ??
+      new StoreError(
+        'database-unreadable',
+        `The database at ${file} could not be read: ${(error as Error).message}. Move the file aside to start afresh, or restore it from a backup.`,
+        { file },
+      )
     );
   }
 }
@@ -69,15 +76,54 @@ function readUserVersion(db: SqliteDatabase): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Runs every pending migration in one transaction: either all of them apply, or none. */
-function migrate(db: SqliteDatabase, from: number): void {
+/**
+ * Switches to WAL, waiting (as the busy timeout would) while another connection holds the file: SQLite
+ * answers a journal-mode change that meets a lock with SQLITE_BUSY at once, without its busy handler, so
+ * a second copy starting while the first upgrades a rollback-journal database would otherwise fail.
+ */
+function switchToWal(db: SqliteDatabase): void {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY');
+      if (!busy || Date.now() >= deadline) throw error;
+      // A synchronous pause: opening the database is synchronous, and this is what busy_timeout does too.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
+    }
+  }
+}
+
+function refuseDamaged(db: SqliteDatabase, file: string): void {
+  const integrity = integrityOf(db);
+  if (integrity === 'ok') return;
+  const cause = `integrity_check: ${integrity}`;
+  throw new StoreError('database-corrupt', startupFaultMessage('corrupt', file, cause), {
+    file,
+    fault: 'corrupt',
+    cause,
+    integrityCheck: integrity,
+  });
+}
+
+/**
+ * Runs every pending migration in one transaction: either all of them apply, or none. An existing
+ * database is backed up first. The transaction begins IMMEDIATE, taking the write lock before it reads
+ * the version again: a second copy of the app that opened the same file at the same moment waits for the
+ * first one's migration and then finds nothing left to do, instead of running the same steps twice.
+ */
+function migrate(db: SqliteDatabase, from: number, backup: () => void): void {
   if (from === LATEST_SCHEMA_VERSION) return;
+  if (from > 0) backup();
   db.transaction(() => {
-    for (let version = from + 1; version <= LATEST_SCHEMA_VERSION; version++) {
+    const current = readUserVersion(db);
+    for (let version = current + 1; version <= LATEST_SCHEMA_VERSION; version++) {
       const sql = migrations[version - 1];
       if (sql === undefined) throw new Error(`Missing migration ${version}`);
       db.exec(sql);
     }
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
-  })();
+  }).immediate();
 }

@@ -86,16 +86,20 @@ export function renameInstance(
 }
 
 /**
- * Deletes an instance, its configuration, its validation result and its keychain secret. The secret goes
- * first: if the keychain is unreachable, nothing is deleted and the user is told why.
+ * Deletes an instance, its configuration, its validation result and its keychain secret. Its running
+ * Refresh Options or Suggest is stopped first and waited for, so no request goes out with the deleted
+ * secret and no write lands on rows that are gone. The secret goes next: if the keychain is unreachable,
+ * nothing is deleted and the user is told why.
  */
 export async function deleteInstance(
   context: BackendContext,
   request: ParsedRequestOf<'instances:delete'>,
 ): Promise<ResponseOf<'instances:delete'>> {
   const row = requireInstance(context, request.id);
-  const removedSecret = await context.secrets.delete(request.id);
-  context.store.transaction(() => context.store.instances.delete(request.id));
-  context.haloClients.forget(request.id);
-  return { id: row.id, name: row.name, removedSecret };
+  return context.operations.stopInstanceWhile(request.id, async () => {
+    const removedSecret = await context.secrets.delete(request.id);
+    context.store.transaction(() => context.store.instances.delete(request.id));
+    context.haloClients.forget(request.id);
+    return { id: row.id, name: row.name, removedSecret };
+  });
 }

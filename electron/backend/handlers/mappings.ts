@@ -367,6 +367,8 @@ export async function suggestMappingsForInstance(
       },
       controller.signal,
     );
+    // A run that finished as it was cancelled (the user's Cancel, or the instance being deleted) writes nothing.
+    if (controller.signal.aborted) throw new MappingAbortedError();
     results = result.suggestions;
   } catch (error) {
     const cancelled = error instanceof MappingAbortedError || controller.signal.aborted;

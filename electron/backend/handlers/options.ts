@@ -126,12 +126,14 @@ export async function refreshOptions(
 ): Promise<ResponseOf<'options:refresh'>> {
   const { instanceId } = request;
   requireInstance(context, instanceId);
-  const halo = await haloClientFor(context, instanceId);
   const key = refreshKey(instanceId);
+  // Registered before the secret is read, so a deletion that starts meanwhile stops this refresh too.
   const controller = context.operations.start(key, 'Refresh Options is already running for this instance.');
   const { signal } = controller;
   const progress = progressReporter(context, instanceId);
   try {
+    const halo = await haloClientFor(context, instanceId);
+    if (signal.aborted) throw cancelledError();
     let organizationRows: { rows: OrganizationFileRow[]; headerDetected: boolean } | null = null;
     const source = context.store.organizations.source();
     if (source) {

@@ -93,7 +93,9 @@ describe('openDatabase', () => {
       fileOf(temp.dir),
       'this is not a database, it is a text file that is long enough'.repeat(20),
     );
-    expect(() => openDatabase(temp.dir)).toThrow(/could not be read.*Move the file aside/);
+    expect(() => openDatabase(temp.dir)).toThrow(
+      /is damaged \(SQLITE_NOTADB.*could not open it.*Restore the last good backup, or move the file aside/,
+    );
   });
 });
 

@@ -1,0 +1,133 @@
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { type Backend, createBackend, createMemorySecretStore, type Logger } from '../../../electron/backend';
+import type { SuggestRunner } from '../../../electron/backend/suggest-runner';
+import { type FakeHalo, fakeClientRow, startFakeHalo } from '../../fake-halo';
+import { invoke as call, configuredInstance } from '../../support/backend-calls';
+import { rateLimitGate } from '../../support/rate-limit-gate';
+import { makeTempDir } from '../../support/temp-dir';
+
+// Item 8 of issue 10: deleting an instance stops its running Refresh Options or Suggest first, so no
+// request goes out with the deleted secret and no write lands on its deleted rows (FOREIGN KEY).
+
+const temp = makeTempDir();
+let backend: Backend | null = null;
+let fake: FakeHalo | null = null;
+let run = 0;
+afterEach(async () => {
+  backend?.close();
+  backend = null;
+  await fake?.stop();
+  fake = null;
+});
+afterAll(() => temp.cleanup());
+
+/** Every line the backend logs at error level (an 'internal' failure such as a FOREIGN KEY error). */
+function openBackend(errors: string[], suggestRunner?: SuggestRunner): Backend {
+  run += 1;
+  const logger: Logger = { info() {}, warn() {}, error: (message) => errors.push(message) };
+  return createBackend({
+    dataDir: path.join(temp.dir, `data-${run}`),
+    secrets: createMemorySecretStore(),
+    validateResponses: true,
+    haloClientOptions: { protocol: 'http', proxy: {}, pacer: { limit: 100_000, windowMs: 1000 } },
+    logger,
+    ...(suggestRunner ? { suggestRunner } : {}),
+  });
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('instances:delete while work runs for the instance', () => {
+  it('stops a Refresh Options held by the rate limit: no request after the delete, no FOREIGN KEY error', async () => {
+    // The token and the first page pass; the second page is answered 429 (Retry-After 1 s) until opened.
+    const gate = rateLimitGate({ passing: 2, retryAfterSeconds: 1 });
+    fake = await startFakeHalo({
+      clients: Array.from({ length: 250 }, (_, index) => fakeClientRow(100 + index, `Client ${index}`)),
+      ...gate.fakeOptions,
+    });
+    const errors: string[] = [];
+    backend = openBackend(errors);
+    const instanceId = await configuredInstance(backend, fake, 'Doomed');
+    const refreshing = backend.invoke('options:refresh', { instanceId });
+    const heldFake = fake;
+    await until(() => heldFake.stats.rateLimited >= 1, 'the refresh to be held by the rate limit');
+
+    const deleted = await call(backend, 'instances:delete', { id: instanceId });
+    expect(deleted).toMatchObject({ id: instanceId, name: 'Doomed', removedSecret: true });
+    const requestsAtDelete = fake.stats.requests;
+    // Let any refresh still running through: had it survived the delete, it would now read every page,
+    // send its requests with the deleted secret, and write its cache for rows that are gone.
+    gate.open(fake);
+    const refreshed = await refreshing;
+    await pause(1500);
+
+    expect(fake.stats.requests).toBe(requestsAtDelete);
+    expect(refreshed.ok).toBe(false);
+    if (!refreshed.ok) {
+      expect(refreshed.error.code).not.toBe('internal');
+      expect(refreshed.error.message).not.toMatch(/FOREIGN KEY/);
+    }
+    expect(errors.filter((line) => /FOREIGN KEY|internal/i.test(line))).toEqual([]);
+    expect((await call(backend, 'instances:list', {})).instances).toEqual([]);
+    // Nothing is left registered for the deleted instance.
+    expect(await call(backend, 'options:cancel', { instanceId })).toEqual({ cancelled: false });
+  });
+
+  it('waits for a Suggest that is finishing its batch, and the Suggest writes nothing', async () => {
+    fake = await startFakeHalo({ clients: [fakeClientRow(31, 'Acme Ltd'), fakeClientRow(32, 'Globex')] });
+    let started: () => void = () => {};
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    // Like a worker in the middle of its last batch: it notices the abort only when the batch is done,
+    // and answers with what it found.
+    const finishingRunner: SuggestRunner = {
+      mode: 'in-process',
+      run: async (organizations, _clients, _options, signal) => {
+        started();
+        await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+        await pause(300);
+        return {
+          suggestions: organizations.map((organization) => ({
+            organizationId: organization.id,
+            clientId: 31,
+            score: 0.99,
+            signal: 'name',
+            reason: 'same name',
+            ambiguous: false,
+            runnerUp: null,
+            candidates: [],
+          })),
+        } as unknown as Awaited<ReturnType<SuggestRunner['run']>>;
+      },
+      close: async () => {},
+    };
+    const errors: string[] = [];
+    backend = openBackend(errors, finishingRunner);
+    const instanceId = await configuredInstance(backend, fake, 'Doomed');
+    await call(backend, 'options:refresh', { instanceId });
+    await call(backend, 'organizations:upsert', { name: 'Acme' });
+    const suggesting = backend.invoke('mappings:suggest', { instanceId });
+    await running;
+
+    await call(backend, 'instances:delete', { id: instanceId });
+    const suggested = await suggesting;
+
+    expect(suggested.ok).toBe(false);
+    if (!suggested.ok) {
+      expect(suggested.error.details.cancelled).toBe(true);
+      expect(suggested.error.message).not.toMatch(/FOREIGN KEY/);
+    }
+    expect(errors).toEqual([]);
+    expect((await call(backend, 'instances:list', {})).instances).toEqual([]);
+  });
+});
