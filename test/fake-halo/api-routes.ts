@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { singleClientOf } from './client-directory';
 import { HUMAN_AGENTS } from './defaults';
 import { sendJson, sendNotFoundHtml } from './http-io';
 import { pageRows } from './paging';
@@ -87,7 +88,7 @@ function listClients(res: ServerResponse, query: Query, state: FakeState): void 
 
 function oneClient(res: ServerResponse, id: number, state: FakeState): void {
   const client = state.directory.byId(id);
-  if (client) sendJson(res, 200, client);
+  if (client) sendJson(res, 200, singleClientOf(client));
   else sendJson(res, 404, { ClassName: 'HaloNotFoundException', Message: `Client ${id} not found` });
 }
 
