@@ -87,7 +87,8 @@ export async function handleRequest(
     const headers: Record<string, string> = limiter.config.sendRetryAfter
       ? { 'Retry-After': String(decision.retryAfterSeconds) }
       : {};
-    sendJson(res, 429, { error: limiter.message() }, headers);
+    // Halo's rate limiter answers in plain text, not JSON.
+    send(res, 429, limiter.message(), 'text/plain; charset=utf-8', headers);
     return;
   }
 
