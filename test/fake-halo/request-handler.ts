@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleApi } from './api-routes';
 import { handleAuthInfo, handleToken } from './auth-routes';
-import { PROXY_BAD_GATEWAY_HTML, send, sendJson, sendNotFoundHtml } from './http-io';
+import { PROXY_BAD_GATEWAY_HTML, send, sendNotFoundHtml } from './http-io';
 import { readQuery } from './query';
 import type { Sleeper } from './sleeper';
 import type { FakeState } from './state';
