@@ -142,6 +142,7 @@ export async function refreshOptions(
     }
     let rows: HaloClientRow[];
     let requests: number;
+    let unreadableClients: number;
     try {
       const read = await halo.listClientsWithStats({
         includeInactive: true,
@@ -150,6 +151,7 @@ export async function refreshOptions(
       });
       rows = read.rows;
       requests = read.stats.requests;
+      unreadableClients = read.stats.rejectedRows;
     } catch (error) {
       if (signal.aborted) throw cancelledError();
       throw error;
@@ -196,6 +198,7 @@ export async function refreshOptions(
       topLevels: topLevels.length,
       staleMappings: view.summary.counts.stale + view.summary.counts.conflict,
       requests,
+      unreadableClients,
       organizations: outcome.organizations,
     };
   } finally {
