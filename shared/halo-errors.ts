@@ -15,6 +15,7 @@ export const haloErrorCodeSchema = z.enum([
   'connection-reset', // the connection dropped mid-request
   'invalid-client', // 401 {"error":"invalid_client"} from the token endpoint
   'invalid-tenant', // the auth server refused the tenant
+  'invalid-scope', // 400 {"error":"invalid_scope"}: the application lacks the permission asked for
   'missing-scope', // a token was issued, but /api refuses it (scope not "all")
   'unauthorized', // 401 on /api that a token renewal did not cure
   'forbidden', // 403: a permission is missing

@@ -103,6 +103,8 @@ export const refreshResultSchema = z.object({
   staleMappings: z.number().int(),
   /** Halo requests this refresh sent (token included). */
   requests: z.number().int(),
+  /** Client rows Halo sent that could not be read (no usable id): left out of the cache, and said so. */
+  unreadableClients: z.number().int().nonnegative(),
   /** The linked organization file, when one is linked: what re-reading it changed. */
   organizations: organizationImportResultSchema.nullable(),
 });

@@ -59,6 +59,12 @@ function applicationCheck(result: ValidationResult): WizardCheck {
       'Open the application in Halo (Configuration > Integrations > HaloPSA API > View Applications): its Client ID may have changed when it was saved. Copy it again into stage D. If it matches, generate a new Client Secret and paste that.',
     );
   }
+  if (token?.status === 'failed' && token.error?.code === 'invalid-scope') {
+    return passed(
+      'application',
+      'Halo accepted this Client ID and Secret, then refused the permission asked for (see the permissions check).',
+    );
+  }
   if (token?.status === 'failed') {
     return notChecked(
       'application',
@@ -73,9 +79,16 @@ function scopeCheck(result: ValidationResult): WizardCheck {
   const token = step(result, 'token');
   const agent = step(result, 'agent');
   const scope = result.facts.tokenScope;
-  if (token?.status !== 'ok' && token?.status !== 'warning') return notChecked('scope', EARLIER_FAILURE);
   const fix =
     'In Halo, open the application (Configuration > Integrations > HaloPSA API > View Applications), open its Permissions tab, select “all” and save.';
+  if (token?.status === 'failed' && token.error?.code === 'invalid-scope') {
+    return failed(
+      'scope',
+      `Halo refused to issue a token for the scope “${REQUIRED_SCOPE}” (invalid_scope): the application does not have that permission.`,
+      fix,
+    );
+  }
+  if (token?.status !== 'ok' && token?.status !== 'warning') return notChecked('scope', EARLIER_FAILURE);
   if (scope !== null && scope.trim() !== '' && !scopeIncludesAll(scope)) {
     return failed('scope', `Halo granted the scope “${scope}” instead of “${REQUIRED_SCOPE}”.`, fix);
   }

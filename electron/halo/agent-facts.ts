@@ -7,8 +7,7 @@ export function agentFacts(agent: HaloAgent): HaloAgentFacts {
   for (const raw of agent.teams ?? []) {
     const team = agentTeamSchema.safeParse(raw);
     if (!team.success) continue;
-    const name = team.data.name ?? team.data.team ?? team.data.teamname ?? '';
-    teams.push({ id: team.data.id ?? team.data.team_id ?? null, name });
+    teams.push({ id: team.data.team_id ?? null, name: team.data.team_name ?? '' });
   }
   return {
     id: agent.id,

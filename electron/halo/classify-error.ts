@@ -303,11 +303,23 @@ export function parseJson(body: string): unknown {
 }
 
 /**
+ * A body that is neither JSON nor HTML, as one line: Halo's rate limiter answers 429 in plain text
+ * ("Rate Limit Reached - 300 Requests per rolling 5 minute window"). Null for empty or HTML bodies.
+ */
+function plainTextOf(body: string): string | null {
+  if (looksLikeHtml('', body)) return null;
+  const line = body.replace(/\s+/g, ' ').trim();
+  return line === '' ? null : line.slice(0, 300);
+}
+
+/**
  * Turns Halo's error bodies into one readable line: OAuth `{error, error_description}`, .NET
- * `{ClassName, Message}`, ASP.NET ModelState `{"[0].name": ["..."]}`, or `{message}`. Null when none fit.
+ * `{ClassName, Message}`, Halo's `{resultCode, errorMessage}`, ASP.NET ModelState
+ * `{"[0].name": ["..."]}`, `{message}`, or plain text. Null when none fit.
  */
 export function describeErrorBody(body: string): string | null {
   const parsed = parseJson(body);
+  if (parsed === undefined) return plainTextOf(body);
   if (typeof parsed === 'string' && parsed.trim() !== '') return parsed.trim().slice(0, 300);
   if (!isRecord(parsed) || Array.isArray(parsed)) return null;
   const str = (key: string): string | null => {
@@ -318,6 +330,13 @@ export function describeErrorBody(body: string): string | null {
   if (oauthError !== null) {
     const description = str('error_description');
     return (description === null ? oauthError : `${oauthError}: ${description}`).slice(0, 300);
+  }
+  const halo = str('errorMessage');
+  if (halo !== null) {
+    const resultCode = parsed.resultCode;
+    const suffix =
+      typeof resultCode === 'number' || typeof resultCode === 'string' ? ` (result code ${resultCode})` : '';
+    return `${halo}${suffix}`.slice(0, 300);
   }
   const dotnet = str('Message') ?? str('message');
   if (dotnet !== null) {
@@ -386,12 +405,13 @@ export function rateLimitedInfo(
   waitedMs: number,
 ): HaloErrorInfo {
   const host = hostOf(ctx.url);
+  const said = describeErrorBody(res.body);
   return build(
     'rate-limited',
-    `${host} kept answering "too many requests" (429) after ${retries} retries over ${Math.round(waitedMs / 1000)} s.`,
+    `${host} kept answering "too many requests" (429) after ${retries} retries over ${Math.round(waitedMs / 1000)} s${said === null ? '' : ` (Halo said: ${said})`}.`,
     'Halo allows about 300 requests per rolling 5 minutes per instance, shared with every other integration using it. Wait a few minutes, then try again.',
     ctx,
-    { ...statusDetails(res), retries, waitedMs, body: describeErrorBody(res.body) },
+    { ...statusDetails(res), retries, waitedMs, body: said },
   );
 }
 
@@ -434,6 +454,22 @@ function invalidClientInfo(res: ResponseFacts, ctx: RequestContext): HaloErrorIn
   );
 }
 
+/**
+ * `invalid_scope` from the token endpoint: Halo knows the application (the Client ID and secret were
+ * accepted first) but it was not given the permission asked for, or Halo does not know that scope.
+ */
+function invalidScopeInfo(res: ResponseFacts, ctx: RequestContext): HaloErrorInfo {
+  const host = hostOf(ctx.url);
+  const said = describeErrorBody(res.body);
+  return build(
+    'invalid-scope',
+    `The auth server ${host} refused the permission (scope) this app asked for${said === null ? '' : ` (${said})`}.`,
+    `In Halo on ${ctx.resourceHost}, open Configuration > Integrations > HaloPSA API > the application > Permissions, tick "all" (or at least reading customers, agents and teams) and save, then validate again.`,
+    ctx,
+    { ...statusDetails(res), body: said },
+  );
+}
+
 function invalidTenantInfo(res: ResponseFacts, ctx: RequestContext): HaloErrorInfo {
   const host = hostOf(ctx.url);
   const said = describeErrorBody(res.body);
@@ -471,6 +507,7 @@ export function classifyResponse(res: ResponseFacts, ctx: RequestContext): HaloE
   if (ctx.purpose === 'token') {
     const { error, description } = oauthErrorOf(res.body);
     if (error === 'invalid_client' || error === 'unauthorized_client') return invalidClientInfo(res, ctx);
+    if (error === 'invalid_scope') return invalidScopeInfo(res, ctx);
     // Halo's tenant refusal is `invalid_request`; its description (when there is one) names the tenant.
     const mentionsTenant = /tenant/i.test(`${error ?? ''} ${description}`);
     if (mentionsTenant || (error === 'invalid_request' && description.trim() === '')) {

@@ -257,10 +257,11 @@ export function createHaloClient(configuration: HaloConfiguration, options: Halo
               '/Client?pageinate=true&page_size=1&page_no=1',
               (json) => {
                 const wrapper = clientPageSchema.safeParse(json);
-                const { items } = parseList(json, ['clients'], haloClientRowSchema);
+                const { items, rejected } = parseList(json, ['clients'], haloClientRowSchema);
                 return {
                   recordCount: wrapper.success ? (wrapper.data.record_count ?? null) : null,
                   rowsSeen: items.length,
+                  rowsUnreadable: rejected,
                 };
               },
               signal,

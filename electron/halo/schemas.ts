@@ -10,19 +10,37 @@ import { z } from 'zod';
 /** A value that may be absent, null, or (tolerated) of an unexpected type: then it reads as null. */
 const lenient = <T extends z.ZodType>(schema: T) => schema.nullish().catch(null);
 
+/**
+ * A Halo id as it arrives: Halo's Swagger types ids as numbers (some as doubles, so `22.0`), and some
+ * versions and proxies send them as numeric strings (`"22"`). All read as the integer; anything else
+ * (a fraction, text) is not an id.
+ */
+export const haloId = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^\s*-?\d+(?:\.0+)?\s*$/)
+      .transform(Number),
+  ])
+  .pipe(z.number().int());
+
+/** A reference to another record: Halo writes `-1` for "unset", which reads as null (no reference). */
+const haloReference = lenient(haloId.transform((id) => (id === -1 ? null : id)));
+
 export const haloClientRowSchema = z.looseObject({
-  id: z.number().int(),
+  id: haloId.pipe(z.number().positive()),
   name: z.string().catch(''),
-  toplevel_id: lenient(z.number()),
+  toplevel_id: haloReference,
   toplevel_name: lenient(z.string()),
   inactive: lenient(z.boolean()),
   colour: lenient(z.string()),
-  main_site_id: lenient(z.number()),
+  main_site_id: haloReference,
   main_site_name: lenient(z.string()),
   website: lenient(z.string()),
   ref: lenient(z.string()),
   is_vip: lenient(z.boolean()),
-  customertype: lenient(z.number()),
+  customertype: lenient(haloId),
   accountsid: lenient(z.string()),
   notes: lenient(z.string()),
 });
@@ -37,16 +55,17 @@ export const clientPageSchema = z.looseObject({
   clients: z.array(z.unknown()),
 });
 
+/**
+ * One entry of an agent's `teams[]`: Halo's AgentTeam link. Its `id` is the link's own id, not the
+ * team's, so membership is read from `team_id` and `team_name` only.
+ */
 export const agentTeamSchema = z.looseObject({
-  id: lenient(z.number()),
-  team_id: lenient(z.number()),
-  name: lenient(z.string()),
-  team: lenient(z.string()),
-  teamname: lenient(z.string()),
+  team_id: lenient(haloId),
+  team_name: lenient(z.string()),
 });
 
 export const haloAgentSchema = z.looseObject({
-  id: z.number().int(),
+  id: haloId,
   name: z.string().catch(''),
   email: lenient(z.string()),
   isdisabled: lenient(z.boolean()),
@@ -56,13 +75,13 @@ export const haloAgentSchema = z.looseObject({
 export type HaloAgent = z.infer<typeof haloAgentSchema>;
 
 export const haloTeamSchema = z.looseObject({
-  id: z.number().int(),
+  id: haloId,
   name: z.string().catch(''),
 });
 export type HaloTeam = z.infer<typeof haloTeamSchema>;
 
 export const haloTopLevelSchema = z.looseObject({
-  id: z.number().int(),
+  id: haloId,
   name: z.string().catch(''),
 });
 export type HaloTopLevel = z.infer<typeof haloTopLevelSchema>;

@@ -27,7 +27,9 @@ export interface ValidationDeps {
   ) => Promise<{ tokenUrl: string; scope: string | null; expiresInSeconds: number | null }>;
   tokenUrlSoFar: () => string | null;
   getAgentMe: (signal?: AbortSignal) => Promise<HaloAgent>;
-  customerCount: (signal?: AbortSignal) => Promise<{ recordCount: number | null; rowsSeen: number }>;
+  customerCount: (
+    signal?: AbortSignal,
+  ) => Promise<{ recordCount: number | null; rowsSeen: number; rowsUnreadable: number }>;
   /** Classifies anything a step threw that is not a HaloError already. */
   toInfo: (error: unknown, signal?: AbortSignal) => HaloErrorInfo;
 }
@@ -143,8 +145,14 @@ export async function runValidation(
 
   if (agentOk) {
     await run(2, async () => {
-      const { recordCount, rowsSeen } = await deps.customerCount(signal);
+      const { recordCount, rowsSeen, rowsUnreadable } = await deps.customerCount(signal);
       facts.customerCount = recordCount;
+      if (rowsUnreadable > 0) {
+        const rows = rowsUnreadable === 1 ? '1 Halo client' : `${rowsUnreadable} Halo clients`;
+        const seen =
+          recordCount === null ? 'Can read customers' : `Can see ${plural(recordCount, 'customer')}`;
+        return { evidence: `${seen}, but ${rows} could not be read (no usable id)`, warn: true };
+      }
       if (recordCount === 0 || (recordCount === null && rowsSeen === 0)) {
         warnings.push({ code: 'no-customers', message: warningTexts.noCustomers });
         return { evidence: 'Can see 0 customers', warn: true };

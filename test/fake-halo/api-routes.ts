@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { singleClientOf } from './client-directory';
 import { HUMAN_AGENTS } from './defaults';
 import { sendJson, sendNotFoundHtml } from './http-io';
 import { pageRows } from './paging';
@@ -11,11 +12,29 @@ import type { FakeAgent } from './types';
 /** The department every fake team belongs to. */
 const DEPARTMENT = { department_id: 1, department_name: 'Technical' };
 
+/** AgentTeam link ids live in their own range, far from team ids. */
+const AGENT_TEAM_LINK_ID_BASE = 50_000;
+
+/**
+ * Halo's `teams[]` on an agent are AgentTeam links, not teams: `id` is the link's own id (a row of the
+ * agent-team table), `team_id`/`team_name` name the team. The link id is derived so it never equals the
+ * team id, which keeps a client that reads `id` as the team honest.
+ */
 function teamLinks(agent: FakeAgent, state: FakeState): Record<string, unknown>[] {
   return agent.teamIds.flatMap((teamId) => {
     const team = state.teams.find((t) => t.id === teamId);
     if (!team) return [];
-    return [{ id: team.id, team_id: team.id, team: team.name, name: team.name, ...DEPARTMENT }];
+    return [
+      {
+        id: AGENT_TEAM_LINK_ID_BASE + agent.id * 100 + team.id,
+        agent_id: agent.id,
+        agent_name: agent.name,
+        team_id: team.id,
+        team_name: team.name,
+        department_id: DEPARTMENT.department_id,
+        department_name: DEPARTMENT.department_name,
+      },
+    ];
   });
 }
 
@@ -69,7 +88,7 @@ function listClients(res: ServerResponse, query: Query, state: FakeState): void 
 
 function oneClient(res: ServerResponse, id: number, state: FakeState): void {
   const client = state.directory.byId(id);
-  if (client) sendJson(res, 200, client);
+  if (client) sendJson(res, 200, singleClientOf(client));
   else sendJson(res, 404, { ClassName: 'HaloNotFoundException', Message: `Client ${id} not found` });
 }
 

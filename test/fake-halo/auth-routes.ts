@@ -10,6 +10,15 @@ function sameText(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
+/** Every scope asked for (space-separated) is among the granted ones. */
+function withinScope(asked: string, granted: string): boolean {
+  const grantedScopes = new Set(granted.split(/\s+/).filter(Boolean));
+  return asked
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((scope) => grantedScopes.has(scope));
+}
+
 /** The tenant rule: `undefined` when acceptable, else why not. */
 function tenantProblem(state: FakeState, query: Query): string | undefined {
   const tenant = state.tenant;
@@ -87,7 +96,16 @@ export async function handleToken(
     sendJson(res, 401, { error: 'invalid_client' }, NO_STORE);
     return;
   }
-  const scope = state.grantedScope ?? form.get('scope') ?? '';
+  const asked = form.get('scope') ?? '';
+  if (
+    state.grantedScope !== undefined &&
+    state.refuseUngrantedScope &&
+    !withinScope(asked, state.grantedScope)
+  ) {
+    sendJson(res, 400, { error: 'invalid_scope' }, NO_STORE);
+    return;
+  }
+  const scope = state.grantedScope ?? asked;
   const lifetime = state.settings.tokenLifetimeSeconds;
   sendJson(
     res,

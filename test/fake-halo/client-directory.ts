@@ -22,6 +22,24 @@ const CLIENT_FIELDS: readonly ClientField[] = [
   'notes',
 ];
 
+/**
+ * Fields Halo keeps off `GET /api/Client` list rows: the website only comes with the single-client GET,
+ * and the main site only from `/api/Site`. The fake stores them for those routes but never lists them.
+ */
+const SINGLE_CLIENT_ONLY: ReadonlySet<ClientField> = new Set(['website', 'main_site_id', 'main_site_name']);
+
+/** A client as a list row: every stored field Halo lists, none that only the single GET carries. */
+export function listRowOf(row: FakeClientRow): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(row).filter(([key]) => !SINGLE_CLIENT_ONLY.has(key as ClientField)),
+  );
+}
+
+/** A client as `GET /api/Client/{id}` returns it: the list fields plus its website. */
+export function singleClientOf(row: FakeClientRow): Record<string, unknown> {
+  return { ...listRowOf(row), website: row.website };
+}
+
 interface Ordering {
   field: ClientField;
   descending: boolean;
@@ -97,7 +115,7 @@ export class ClientDirectory {
     const body: Record<string, unknown> = {
       ...(page.paging ?? {}),
       record_count: settings.lyingRecordCount ?? page.recordCount,
-      clients: idOnly ? page.rows.map((row) => ({ id: row.id })) : page.rows,
+      clients: idOnly ? page.rows.map((row) => ({ id: row.id })) : page.rows.map(listRowOf),
     };
     const servedIds = page.rows.map((row) => row.id);
     if (page.paging && settings.shiftRowsDuringPaging) this.insertNearFront(ordering, query);

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleApi } from './api-routes';
 import { handleAuthInfo, handleToken } from './auth-routes';
-import { PROXY_BAD_GATEWAY_HTML, send, sendJson, sendNotFoundHtml } from './http-io';
+import { PROXY_BAD_GATEWAY_HTML, send, sendNotFoundHtml } from './http-io';
 import { readQuery } from './query';
 import type { Sleeper } from './sleeper';
 import type { FakeState } from './state';
@@ -87,7 +87,8 @@ export async function handleRequest(
     const headers: Record<string, string> = limiter.config.sendRetryAfter
       ? { 'Retry-After': String(decision.retryAfterSeconds) }
       : {};
-    sendJson(res, 429, { error: limiter.message() }, headers);
+    // Halo's rate limiter answers in plain text, not JSON.
+    send(res, 429, limiter.message(), 'text/plain; charset=utf-8', headers);
     return;
   }
 

@@ -80,6 +80,7 @@ export async function startFakeHalo(options: FakeHaloOptions = {}): Promise<Fake
     teams,
     topLevelShape: options.topLevelShape ?? 'array',
     grantedScope: options.grantedScope,
+    refuseUngrantedScope: options.refuseUngrantedScope ?? false,
     tokens: new TokenStore(now),
     directory: new ClientDirectory(initialRows(options)),
     faults: new FaultQueue(),

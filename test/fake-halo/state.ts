@@ -11,6 +11,8 @@ export interface FakeState {
   readonly tenant: FakeHaloOptions['tenant'] | undefined;
   /** The application's permissions in Halo; undefined: whatever scope the token request asks for. */
   readonly grantedScope: string | undefined;
+  /** Refuse (invalid_scope) a token request for a scope outside `grantedScope`. */
+  readonly refuseUngrantedScope: boolean;
   readonly pageCap: number;
   readonly agent: FakeAgent;
   readonly teams: readonly FakeTeam[];

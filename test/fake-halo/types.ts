@@ -71,6 +71,12 @@ export interface FakeHaloOptions {
    * for, and, without 'all', every /api call refuses them. Default: the scope asked for.
    */
   grantedScope?: string;
+  /**
+   * Extra (beyond the agreed API): with `grantedScope`, answer a token request for a scope the
+   * application was not given with 400 `{"error":"invalid_scope"}`, as Halo's identity server does,
+   * instead of issuing a token with the granted scope. Default false.
+   */
+  refuseUngrantedScope?: boolean;
   /** expires_in, default 3600 */
   tokenLifetimeSeconds?: number;
   /** silent page cap, default 100 */

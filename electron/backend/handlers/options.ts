@@ -144,6 +144,7 @@ export async function refreshOptions(
     }
     let rows: HaloClientRow[];
     let requests: number;
+    let unreadableClients: number;
     try {
       const read = await halo.listClientsWithStats({
         includeInactive: true,
@@ -152,6 +153,7 @@ export async function refreshOptions(
       });
       rows = read.rows;
       requests = read.stats.requests;
+      unreadableClients = read.stats.rejectedRows;
     } catch (error) {
       if (signal.aborted) throw cancelledError();
       throw error;
@@ -198,6 +200,7 @@ export async function refreshOptions(
       topLevels: topLevels.length,
       staleMappings: view.summary.counts.stale + view.summary.counts.conflict,
       requests,
+      unreadableClients,
       organizations: outcome.organizations,
     };
   } finally {

@@ -26,9 +26,8 @@ describe('fake Halo: rate limit', () => {
     const limited = await apiGet(fake, '/api/Team', token);
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBeNull();
-    expect(await limited.json()).toEqual({
-      error: 'Rate Limit Reached - 300 Requests per rolling 5 minute window',
-    });
+    expect(limited.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await limited.text()).toBe('Rate Limit Reached - 300 Requests per rolling 5 minute window');
     expect((await tokenRequest(fake)).status).toBe(429);
     expect(fake.stats).toMatchObject({ requests: 302, tokenRequests: 2, apiRequests: 300, rateLimited: 2 });
   });
@@ -42,9 +41,8 @@ describe('fake Halo: rate limit', () => {
     expect((await apiGet(fake, '/api/Team', token)).status).toBe(200); // t=4000
     const limited = await apiGet(fake, '/api/Team', token);
     expect(limited.status).toBe(429);
-    expect(await limited.json()).toEqual({
-      error: 'Rate Limit Reached - 3 Requests per rolling 10 second window',
-    });
+    expect(limited.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await limited.text()).toBe('Rate Limit Reached - 3 Requests per rolling 10 second window');
     clock.advance(5_999); // t=9999: the token request still inside the window
     expect((await apiGet(fake, '/api/Team', token)).status).toBe(429);
     clock.advance(1); // t=10000: the token request rolls out, one slot frees

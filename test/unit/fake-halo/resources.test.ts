@@ -39,10 +39,23 @@ describe('fake Halo: agents, teams, top levels, sites, unknown routes, stats', (
     });
     const teams = await apiParsed(fake, '/api/Team', token, teamsSchema);
     const memberOf = z
-      .object({ teams: z.array(z.object({ id: z.number(), team: z.string(), name: z.string() })) })
+      .object({
+        teams: z.array(
+          z.object({
+            id: z.number(),
+            agent_id: z.number(),
+            agent_name: z.string(),
+            team_id: z.number(),
+            team_name: z.string(),
+          }),
+        ),
+      })
       .parse(me).teams;
-    expect(memberOf.map((team) => team.id).sort()).toEqual(teams.map((team) => team.id).sort());
-    expect(memberOf[0]).toMatchObject({ team: teams[0]?.name, name: teams[0]?.name });
+    // AgentTeam links: membership by team_id/team_name; the link's own id is never the team's.
+    expect(memberOf.map((link) => link.team_id).sort()).toEqual(teams.map((team) => team.id).sort());
+    expect(memberOf[0]).toMatchObject({ agent_id: 7, agent_name: 'Rewst API', team_name: teams[0]?.name });
+    const teamIds = new Set(teams.map((team) => team.id));
+    expect(memberOf.filter((link) => teamIds.has(link.id))).toEqual([]);
   });
 
   it('/api/Team is a bare array of teams', async () => {
@@ -156,7 +169,11 @@ describe('fake Halo: agents, teams, top levels, sites, unknown routes, stats', (
     try {
       const customToken = await getToken(custom);
       const me = await apiJson(custom, '/api/Agent/me', customToken);
-      expect(me).toMatchObject({ id: 42, isdisabled: true, teams: [{ id: 6, name: 'Beta' }] });
+      expect(me).toMatchObject({
+        id: 42,
+        isdisabled: true,
+        teams: [{ agent_id: 42, team_id: 6, team_name: 'Beta' }],
+      });
       expect(await apiJson(custom, '/api/Team', customToken)).toHaveLength(2);
     } finally {
       await custom.stop();

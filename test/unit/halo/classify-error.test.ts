@@ -121,6 +121,14 @@ describe('HTTP answers', () => {
     expect(info.nextStep).toContain('acme.halopsa.com');
   });
 
+  it('400 invalid_scope from the token endpoint is invalid-scope and points at the Permissions tab', () => {
+    const info = classifyResponse(json(400, { error: 'invalid_scope' }), tokenCtx());
+    expect(info.code).toBe('invalid-scope');
+    expect(info.message).toContain('invalid_scope');
+    expect(info.nextStep).toContain('Integrations > HaloPSA API > the application > Permissions');
+    expect(info.nextStep).not.toMatch(/Tenant ID/);
+  });
+
   it('tenant refusals are invalid-tenant', () => {
     expect(
       classifyResponse(
@@ -217,6 +225,25 @@ describe('HTTP answers', () => {
     expect(info.code).toBe('rate-limited');
     expect(info.message).toContain('3 retries');
     expect(info.message).toContain('42 s');
+  });
+
+  it('a plain-text 429 body reaches the message and the details', () => {
+    const said = 'Rate Limit Reached - 300 Requests per rolling 5 minute window';
+    const info = rateLimitedInfo(json(429, said, 'text/plain'), ctx(), 3, 42_000);
+    expect(info.message).toContain(said);
+    expect(info.details.body).toBe(said);
+    expect(classifyResponse(json(429, said, 'text/plain'), ctx()).message).toContain(said);
+  });
+
+  it("Halo's {resultCode, errorMessage} and plain-text bodies become readable; HTML and empty stay null", () => {
+    expect(describeErrorBody(JSON.stringify({ resultCode: 1, errorMessage: 'Client not found' }))).toBe(
+      'Client not found (result code 1)',
+    );
+    expect(describeErrorBody('Something\n  went wrong')).toBe('Something went wrong');
+    expect(describeErrorBody('   ')).toBeNull();
+    expect(describeErrorBody('<!DOCTYPE html><html></html>')).toBeNull();
+    const info = classifyResponse(json(500, 'Server busy', 'text/plain'), ctx());
+    expect(info.message).toContain('Server busy');
   });
 
   it('bodies echoing a secret are redacted', () => {

@@ -73,7 +73,9 @@ describe('listClients paging', () => {
     const [row] = await client(fake).listClients();
     expect(row?.name).toBe('Smith &amp; Sons');
     expect(row?.toplevel_name).toBe(odd.toplevel_name);
-    expect(row?.main_site_name).toBe(odd.main_site_name);
+    // Halo's list rows carry no main site or website (only GET /api/Client/{id} has the website).
+    expect(row?.main_site_name ?? null).toBeNull();
+    expect(row?.website ?? null).toBeNull();
   });
 
   it('active only by default; includeInactive adds the inactive ones', async () => {

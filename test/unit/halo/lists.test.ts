@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agentFacts, createHaloClient, type HaloClient } from '../../../electron/halo/index';
 import { findListArray, parseList } from '../../../electron/halo/parse-list';
-import { haloTeamSchema } from '../../../electron/halo/schemas';
+import { haloClientRowSchema, haloTeamSchema } from '../../../electron/halo/schemas';
 import { FAKE_CLIENT_SECRET, type FakeHalo, type FakeHaloOptions } from '../../fake-halo/index';
 import { configFor, expectHaloError, fakesPerTest, loopbackLookup } from './helpers';
 
@@ -41,14 +41,39 @@ describe('tolerant list parsing', () => {
     ]);
   });
 
-  it("agent facts read team names from any of Halo's spellings", () => {
+  it('reads client ids leniently (integer, decimal, numeric string), -1 as no top level, and rejects the rest', () => {
+    const parsed = parseList(
+      [
+        { id: 21, name: 'Int', toplevel_id: 1 },
+        { id: '22', name: 'String', toplevel_id: '-1' },
+        { id: 23.0, name: 'Decimal', toplevel_id: -1 },
+        { id: 24.5, name: 'Fraction' },
+        { id: 'abc', name: 'Text' },
+        { id: -1, name: 'Unset' },
+      ],
+      ['clients'],
+      haloClientRowSchema,
+    );
+    expect(parsed.items.map((row) => [row.id, row.toplevel_id])).toEqual([
+      [21, 1],
+      [22, null],
+      [23, null],
+    ]);
+    expect(parsed.rejected).toBe(3);
+  });
+
+  it("agent facts read membership from the AgentTeam link's team_id and team_name, not its own id", () => {
     const facts = agentFacts({
       id: 3,
       name: 'X',
       email: null,
       isdisabled: null,
       isapiagent: null,
-      teams: [{ team_id: 4, team: 'Projects' }, { id: 5, name: 'Desk' }, 'junk'],
+      teams: [
+        { id: 901, agent_id: 3, agent_name: 'X', team_id: 4, team_name: 'Projects' },
+        { id: 902, agent_id: 3, agent_name: 'X', team_id: '5', team_name: 'Desk' },
+        'junk',
+      ],
     });
     expect(facts).toEqual({
       id: 3,

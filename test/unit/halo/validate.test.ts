@@ -72,6 +72,26 @@ describe('validate()', () => {
     expect(statuses[statuses.length - 1]).toBe('ok,ok,ok');
   });
 
+  it('a customer row Halo sends that cannot be read is named on the customers step, not dropped silently', async () => {
+    const fake = await fakeWith();
+    fake.injectFault('/api/client', {
+      kind: 'status',
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        page_no: 1,
+        page_size: 1,
+        record_count: 4,
+        clients: [{ id: 'x', name: 'Odd' }],
+      }),
+    });
+    const result = await client(configFor(fake)).validate();
+    expect(result.steps[2]).toMatchObject({
+      status: 'warning',
+      evidence: 'Can see 4 customers, but 1 Halo client could not be read (no usable id)',
+    });
+  });
+
   it('zero customers: a warning that points at team membership and "Allow use of all Customers"', async () => {
     const fake = await fakeWith({ clients: 0 });
     const result = await client(configFor(fake)).validate();

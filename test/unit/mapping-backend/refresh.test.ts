@@ -66,6 +66,29 @@ describe('options:refresh', () => {
     expect(again.cache.generation).toBe(2);
   });
 
+  it('counts the client rows Halo sent that cannot be read, caches the rest, and reads string ids', async () => {
+    fake = await startFakeHalo({ clients: [client(11, 'Acme Ltd')] });
+    const instanceId = await configuredInstance(backend, fake, 'Prod');
+    const rows = [
+      { ...client(11, 'Acme Ltd'), id: '11' },
+      { ...client(12, 'Globex'), toplevel_id: -1 },
+      { ...client(13, 'Initech'), id: 'thirteen' },
+    ];
+    fake.injectFault('/api/client', {
+      kind: 'status',
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ page_no: 1, page_size: 100, record_count: 3, clients: rows }),
+    });
+    const result = await call(backend, 'options:refresh', { instanceId });
+    expect(result.unreadableClients).toBe(1);
+    const options = await call(backend, 'options:get', { instanceId });
+    expect(options.clients.map((row) => [row.id, row.toplevelId])).toEqual([
+      [11, 1],
+      [12, null],
+    ]);
+  });
+
   it('reconciles by id: renamed, went inactive and gone mark mapped rows Stale and keep the snapshot', async () => {
     fake = await startFakeHalo({
       clients: [

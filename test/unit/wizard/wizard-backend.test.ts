@@ -186,6 +186,21 @@ describe('wizard:check against the fake Halo', () => {
     expect(halo.stats.byPath['/api/team'] ?? 0).toBe(0);
   });
 
+  it('an application Halo refuses the scope for (invalid_scope): the application passes, the scope check names the permission', async () => {
+    const halo = await startWith({ grantedScope: 'read:customers', refuseUngrantedScope: true });
+    const { backend } = openBackend();
+    const id = await configured(backend, halo);
+    const { view, validation } = await call(backend, 'wizard:check', { instanceId: id });
+    const token = validation.steps.find((step) => step.id === 'token');
+    expect(token?.error?.code).toBe('invalid-scope');
+    expect(token?.error?.nextStep).toMatch(/Integrations > HaloPSA API > the application > Permissions/);
+    expect(view.checks.find((check) => check.id === 'application')?.status).toBe('passed');
+    const scope = view.checks.find((check) => check.id === 'scope');
+    expect(scope?.status).toBe('failed');
+    expect(scope?.evidence).toMatch(/invalid_scope/);
+    expect(scope?.fix).toMatch(/Permissions tab/);
+  });
+
   it("a wrong secret fixed and validated from Connection turns the guide's application check green", async () => {
     const halo = await startWith({ teams: TEAMS });
     const { backend } = openBackend();

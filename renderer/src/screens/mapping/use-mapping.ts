@@ -206,12 +206,16 @@ export function useMapping(instanceId: string) {
         result.staleMappings > 0
           ? ` ${plural(result.staleMappings, 'mapping needs', 'mappings need')} a look.`
           : '';
+      const unreadable =
+        result.unreadableClients > 0
+          ? ` ${plural(result.unreadableClients, 'Halo client')} could not be read (no usable id) and ${result.unreadableClients === 1 ? 'was' : 'were'} left out: check ${result.unreadableClients === 1 ? 'it' : 'them'} in Halo.`
+          : '';
       const organizations = result.organizations
         ? ` Organization file: ${formatCount(result.organizations.added)} added, ${formatCount(result.organizations.updated)} updated.`
         : '';
       setNotice({
         kind: 'success',
-        text: `Refreshed ${plural(c.total, 'Halo client')}${changes.length ? ` (${changes.join(', ')})` : ''}.${stale}${organizations}`,
+        text: `Refreshed ${plural(c.total, 'Halo client')}${changes.length ? ` (${changes.join(', ')})` : ''}.${unreadable}${stale}${organizations}`,
       });
     } catch (error) {
       if (!live.current) return;
