@@ -6,6 +6,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { MappingValue } from '../../shared/mapping-contract';
 import { detectDelimiter, type FileProblem } from './organization-file';
+import { neutraliseFormula, restoreFormula } from './spreadsheet-safe';
 
 export const MAPPING_FILE_FORMAT = 'halo-setup-mappings';
 
@@ -49,8 +50,9 @@ export function mappingsToCsv(rows: readonly MappingFileRow[]): string {
     row.value.state === 'mapped' ? (row.value.signal ?? '') : '',
     row.value.state === 'mapped' && row.value.score !== null ? String(row.value.score) : '',
   ]);
+  const safeRecords = records.map((record) => record.map(neutraliseFormula));
   // A BOM so Excel opens the UTF-8 correctly; our own import accepts it.
-  return `\uFEFF${stringify([[...CSV_COLUMNS], ...records], { record_delimiter: '\r\n' })}`;
+  return `\uFEFF${stringify([[...CSV_COLUMNS], ...safeRecords], { record_delimiter: '\r\n' })}`;
 }
 
 export function mappingsToJson(
@@ -207,7 +209,8 @@ export function parseMappingsCsv(content: string): MappingFileResult {
     }
     const at = (name: (typeof CSV_COLUMNS)[number]) => {
       const position = index(name);
-      return position === -1 ? undefined : record[position];
+      const cell = position === -1 ? undefined : record[position];
+      return cell === undefined ? undefined : restoreFormula(cell);
     };
     const row = readRow(
       info.lines,
