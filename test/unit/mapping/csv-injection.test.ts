@@ -41,3 +41,16 @@ describe('mappings CSV export is safe to open in a spreadsheet', () => {
     expect(parsed.rows.map((row) => row.organizationName)).toEqual(hostile.map((_, i) => `=ORG(${i})`));
   });
 });
+
+describe('a bad mappings import lists at most 200 problems, then the count', () => {
+  it('5,000 bad rows give the first 200 problems by line and "and 4800 more problems"', () => {
+    const bad = Array.from({ length: 5_000 }, (_, i) => `org-${i},Org ${i},mapped,not-a-number,,,`);
+    const parsed = parseMappingsCsv(
+      `organization_id,organization_name,state,halo_client_id,halo_client_name,signal,score\n${bad.join('\n')}\n`,
+    );
+    if (parsed.ok) throw new Error('expected problems');
+    expect(parsed.problems).toHaveLength(201);
+    expect(parsed.problems[0]?.line).toBe(2);
+    expect(parsed.problems[200]?.reason).toBe('and 4800 more problems');
+  });
+});
