@@ -21,6 +21,12 @@ export {
   configurationFieldSchema,
   configurationInputSchema,
 } from './configuration/input-schema';
+export {
+  changedSecretBoundFields,
+  REENTER_SECRET_MESSAGE,
+  SECRET_BOUND_FIELDS,
+  type SecretBoundField,
+} from './configuration/secret-binding';
 export { hostOfServer, normaliseAuthServer, normaliseResourceServer } from './configuration/servers';
 export { normaliseTenant } from './configuration/tenant';
 export {

@@ -1,4 +1,5 @@
 import type { ConfigurationView } from './ipc';
+import { redactKnownSecrets } from './secret-forms';
 import type { ValidationResult, ValidationStep } from './validation';
 
 /**
@@ -111,10 +112,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * paths and URL paths made of short segments, host names, and words joined by hyphens.
  */
 export function redactSecrets(text: string, knownSecrets: readonly string[] = []): string {
-  let out = text;
-  for (const secret of knownSecrets) {
-    if (secret.length >= 4) out = out.split(secret).join(REDACTED);
-  }
+  let out = redactKnownSecrets(text, knownSecrets, REDACTED);
   out = out.replace(/\b(Bearer|Basic)\s+[^\s"',;]+/gi, (_match, scheme: string) => `${scheme} ${REDACTED}`);
   // Credential-named keys, in key=value, key: value and JSON forms. Generic names (secret, token,
   // password) only with "=" or JSON quotes, so prose such as "client secret: stored in keychain" stays.

@@ -12,7 +12,13 @@ export const instanceNameSchema = z
   .string()
   .trim()
   .min(1, 'Give the instance a name, for example "Production".')
-  .max(80, 'Keep the name under 80 characters.');
+  .max(80, 'Keep the name under 80 characters.')
+  // One line of plain text: a line break, a control character, a bidi override (which can make the name
+  // read backwards in the list) or an invisible zero-width character (\p{Cf}) is never meant.
+  .refine((name) => !/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(name), {
+    message:
+      'Keep the name on one line of plain text: it contains a line break, a control character or an invisible formatting character.',
+  });
 
 /** The last validation outcome in one word, for the instance list. */
 export const validationStatusSchema = z.enum(['never', 'ok', 'warning', 'failed']);

@@ -10,7 +10,10 @@ export interface BackoffPolicy {
   capMs: number;
   /** Never retry sooner than this, so a jitter draw near 0 does not hammer the server. */
   floorMs: number;
-  /** A Retry-After longer than this is clamped (a rolling 5-minute window never needs more). */
+  /**
+   * A Retry-After longer than this is clamped: a server (or a proxy in front of it) asking for an hour
+   * must not freeze Refresh for an hour; after the capped wait we simply ask again.
+   */
   maxRetryAfterMs: number;
 }
 
@@ -18,7 +21,7 @@ export const defaultBackoffPolicy: BackoffPolicy = {
   baseMs: 2_000,
   capMs: 60_000,
   floorMs: 250,
-  maxRetryAfterMs: 300_000,
+  maxRetryAfterMs: 120_000,
 };
 
 /**
@@ -58,13 +61,14 @@ export function rateLimitDelayMs(
   nowMs: number,
   random: () => number,
   policy: BackoffPolicy = defaultBackoffPolicy,
-): { delayMs: number; source: 'retry-after' | 'backoff' } {
+): { delayMs: number; source: 'retry-after' | 'backoff'; requestedMs: number | null } {
   const fromHeader = parseRetryAfter(retryAfterHeader, nowMs);
   if (fromHeader !== null) {
     return {
       delayMs: Math.min(policy.maxRetryAfterMs, Math.max(policy.floorMs, fromHeader)),
       source: 'retry-after',
+      requestedMs: fromHeader,
     };
   }
-  return { delayMs: backoffDelayMs(attempt, random, policy), source: 'backoff' };
+  return { delayMs: backoffDelayMs(attempt, random, policy), source: 'backoff', requestedMs: null };
 }

@@ -1,4 +1,5 @@
 import type { HaloErrorCode, HaloErrorInfo } from '../../shared/halo-errors';
+import { redactKnownSecrets } from '../../shared/secret-forms';
 import { hostOf } from './urls';
 
 /**
@@ -87,11 +88,8 @@ function collectFacts(error: unknown): ErrorFacts {
 
 /** Replaces every secret with a placeholder. Applied to everything we put in an info. */
 export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join('[redacted]');
-  }
-  return out;
+  // Every spelling (as is, URL-encoded, base64): a server may echo the form body back encoded.
+  return redactKnownSecrets(text, secrets, '[redacted]');
 }
 
 function pathOf(url: string): string {

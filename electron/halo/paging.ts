@@ -7,8 +7,9 @@ import type { HaloClientRow } from './schemas';
  * - ask for at most 100 rows; if page 1 comes back smaller than asked while `record_count` says there is
  *   more, the server's cap is lower: continue with that page size;
  * - stop on an empty page, a short page, a page with no id we have not seen (a server ignoring
- *   `page_no`), once the pages `record_count` promises are read, or at a hard ceiling derived from
- *   `record_count` with slack, so a lying server can never keep us looping;
+ *   `page_no`), once the pages `record_count` promises are read, or at a ceiling derived from
+ *   `record_count` with slack and capped absolutely (2,000 pages; a re-read by the rows actually received),
+ *   so a lying server (a `record_count` of 1e9) can never keep us looping;
  * - de-duplicate by id (newest copy wins);
  * - detect shifting (a row seen twice, or `record_count` changing) and reconcile: an insertion ahead of
  *   our position pushes rows forward (we see one twice) but the inserted row itself is never served, so
@@ -51,12 +52,28 @@ export interface ReadAllPagesOptions {
   maxPagesWithoutCount?: number;
   /** Reconciliation passes after a detected shift (default 2). */
   maxReconcilePasses?: number;
+  /** Pages per pass whatever `record_count` says (default 2,000 = 200,000 clients at 100 a page). */
+  maxPages?: number;
 }
 
-/** Pages that `record_count` justifies, with 10% (at least 3 pages) slack. */
-export function pageCeiling(recordCount: number | null, pageSize: number, withoutCount: number): number {
-  if (recordCount === null || recordCount < 0) return withoutCount;
+/**
+ * Pages that `record_count` justifies, with 10% (at least 3 pages) slack, never more than `absoluteCap`:
+ * a `record_count` is only the server's word, and 1e9 would otherwise mean ten million requests.
+ */
+export function pageCeiling(
+  recordCount: number | null,
+  pageSize: number,
+  withoutCount: number,
+  absoluteCap: number = withoutCount,
+): number {
+  if (recordCount === null || recordCount < 0) return Math.min(withoutCount, absoluteCap);
   const pages = Math.ceil(recordCount / Math.max(1, pageSize));
+  return Math.min(absoluteCap, pages + Math.max(3, Math.ceil(pages * 0.1)));
+}
+
+/** A re-read pass never needs more pages than the rows the first pass actually received fill, plus slack. */
+function reReadCeiling(rowsReceived: number, pageSize: number): number {
+  const pages = Math.ceil(rowsReceived / Math.max(1, pageSize));
   return pages + Math.max(3, Math.ceil(pages * 0.1));
 }
 
@@ -66,6 +83,8 @@ export async function readAllPages(
   const requestedSize = Math.min(100, Math.max(1, options.pageSize ?? 100));
   const withoutCount = options.maxPagesWithoutCount ?? 2000;
   const maxReconcile = options.maxReconcilePasses ?? 2;
+  const maxPages = options.maxPages ?? 2000;
+  let rowsAfterFirstPass: number | null = null;
   const byId = new Map<number, HaloClientRow>();
   const stats: PagingStats = {
     requests: 0,
@@ -92,7 +111,11 @@ export async function readAllPages(
   const pass = async (firstPass: boolean, stopWhenCaughtUp: boolean): Promise<void> => {
     stats.passes += 1;
     for (let pageNo = 1; ; pageNo += 1) {
-      if (pageNo > pageCeiling(highestCount, stats.pageSize, withoutCount)) {
+      const ceiling = Math.min(
+        pageCeiling(highestCount, stats.pageSize, withoutCount, maxPages),
+        rowsAfterFirstPass === null ? maxPages : reReadCeiling(rowsAfterFirstPass, stats.pageSize),
+      );
+      if (pageNo > ceiling) {
         stats.ceilingReached = true;
         return;
       }
@@ -136,6 +159,7 @@ export async function readAllPages(
   };
 
   await pass(true, false);
+  rowsAfterFirstPass = byId.size;
   for (let reconcile = 0; reconcile < maxReconcile && stats.shiftDetected; reconcile += 1) {
     const missing = latestCount !== null && byId.size < latestCount;
     if (countDropped) {

@@ -36,8 +36,11 @@ export interface RequestSpec {
   /** Tenant sent (token requests), for the classifier's advice. */
   tenant?: string;
   signal?: AbortSignal;
-  /** Hears every wait (client-side pacing, 429 backoff, transient retry) before it starts. */
-  onWait?: (ms: number, reason: WaitReason) => void;
+  /**
+   * Hears every wait (client-side pacing, 429 backoff, transient retry) before it starts. `requestedMs`:
+   * what Halo's Retry-After asked for, when it asked for more than the capped wait `ms`.
+   */
+  onWait?: (ms: number, reason: WaitReason, requestedMs?: number) => void;
 }
 
 export interface RequesterOptions {
@@ -123,7 +126,7 @@ export class HaloRequester {
             rateLimitedInfo(responseFacts(response), ctx, rateLimitRetries, waitedForRateLimitMs),
           );
         }
-        const { delayMs } = rateLimitDelayMs(
+        const { delayMs, requestedMs } = rateLimitDelayMs(
           rateLimitRetries,
           response.headers['retry-after'],
           clock.now(),
@@ -131,7 +134,12 @@ export class HaloRequester {
         );
         rateLimitRetries += 1;
         waitedForRateLimitMs += delayMs;
-        await this.pause(delayMs, 'rate-limit', spec);
+        await this.pause(
+          delayMs,
+          'rate-limit',
+          spec,
+          requestedMs !== null && requestedMs > delayMs ? requestedMs : undefined,
+        );
         continue;
       }
       if (
@@ -147,8 +155,14 @@ export class HaloRequester {
     }
   }
 
-  private async pause(ms: number, reason: WaitReason, spec: RequestSpec): Promise<void> {
-    spec.onWait?.(ms, reason);
+  private async pause(
+    ms: number,
+    reason: WaitReason,
+    spec: RequestSpec,
+    requestedMs?: number,
+  ): Promise<void> {
+    if (requestedMs === undefined) spec.onWait?.(ms, reason);
+    else spec.onWait?.(ms, reason, requestedMs);
     try {
       await this.options.clock.sleep(ms, spec.signal);
     } catch (error) {

@@ -11,6 +11,7 @@ import { HttpsProxyAgent } from 'https-proxy-agent';
 import { type ProxySettings, proxyFor } from './proxy-settings';
 
 export interface TransportOptions {
+  /** The whole request's deadline (connect to last byte), and the socket's idle limit. */
   timeoutMs: number;
   /** Extra CA certificates (PEM), added to Node's bundled roots. Empty: the bundled roots only. */
   caCertificatePem: string;
@@ -72,6 +73,17 @@ export function caProblem(caCertificatePem: string): string | null {
   } catch (error) {
     return error instanceof Error ? error.message : 'OpenSSL could not read it';
   }
+}
+
+/**
+ * Thrown by `send` when a request as a whole outlives its deadline. axios' own `timeout` is the socket's
+ * idle time, so a server that drips one byte a second kept a 4 s request open for 40 s; this deadline
+ * counts from the moment the request starts to the last byte of the answer. Its code is Node's
+ * ETIMEDOUT, so it is classified as the timeout it is, never as the user's Cancel.
+ */
+export class RequestDeadlineError extends Error {
+  override readonly name = 'RequestDeadlineError';
+  readonly code = 'ETIMEDOUT';
 }
 
 /** Remembers which requests a proxy refused to tunnel, so the answer is blamed on the proxy. */
@@ -150,14 +162,30 @@ export function createTransport(options: TransportOptions): Transport {
         throw new UnusableCaError(`The CA certificate in the configuration cannot be used: ${badCa}.`);
       }
       const proxyUrl = proxyFor(request.url, options.proxy);
-      const response = await instance.request<unknown>({
-        method: request.method,
-        url: request.url,
-        headers: { Accept: 'application/json', 'User-Agent': options.userAgent, ...request.headers },
-        ...(request.body === undefined ? {} : { data: request.body }),
-        ...(request.signal === undefined ? {} : { signal: request.signal }),
-        ...(proxyUrl === null ? {} : { httpsAgent: proxyAgentFor(proxyUrl) }),
-      });
+      const deadline = new AbortController();
+      const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
+      const signal =
+        request.signal === undefined ? deadline.signal : AbortSignal.any([request.signal, deadline.signal]);
+      let response: Awaited<ReturnType<typeof instance.request<unknown>>>;
+      try {
+        response = await instance.request<unknown>({
+          method: request.method,
+          url: request.url,
+          headers: { Accept: 'application/json', 'User-Agent': options.userAgent, ...request.headers },
+          ...(request.body === undefined ? {} : { data: request.body }),
+          signal,
+          ...(proxyUrl === null ? {} : { httpsAgent: proxyAgentFor(proxyUrl) }),
+        });
+      } catch (error) {
+        if (deadline.signal.aborted && request.signal?.aborted !== true) {
+          throw new RequestDeadlineError(
+            `The request was still unfinished after ${options.timeoutMs} ms (timed out).`,
+          );
+        }
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
       const body = typeof response.data === 'string' ? response.data : '';
       const req: unknown = response.request;
       const proxyConnectStatus = req instanceof http.ClientRequest ? (refusedTunnels.get(req) ?? null) : null;

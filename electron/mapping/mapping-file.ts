@@ -6,6 +6,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { MappingValue } from '../../shared/mapping-contract';
 import { detectDelimiter, type FileProblem } from './organization-file';
+import { neutraliseFormula, restoreFormula } from './spreadsheet-safe';
 
 export const MAPPING_FILE_FORMAT = 'halo-setup-mappings';
 
@@ -49,8 +50,9 @@ export function mappingsToCsv(rows: readonly MappingFileRow[]): string {
     row.value.state === 'mapped' ? (row.value.signal ?? '') : '',
     row.value.state === 'mapped' && row.value.score !== null ? String(row.value.score) : '',
   ]);
+  const safeRecords = records.map((record) => record.map(neutraliseFormula));
   // A BOM so Excel opens the UTF-8 correctly; our own import accepts it.
-  return `\uFEFF${stringify([[...CSV_COLUMNS], ...records], { record_delimiter: '\r\n' })}`;
+  return `\uFEFF${stringify([[...CSV_COLUMNS], ...safeRecords], { record_delimiter: '\r\n' })}`;
 }
 
 export function mappingsToJson(
@@ -152,9 +154,18 @@ function finish(rows: ParsedMappingRow[], problems: FileProblem[]): MappingFileR
   }
   if (rows.length === 0 && problems.length === 0)
     problems.push({ line: 1, reason: 'the file has no mappings' });
-  return problems.length > 0
-    ? { ok: false, problems: problems.sort((a, b) => a.line - b.line) }
-    : { ok: true, rows };
+  return problems.length > 0 ? { ok: false, problems: firstProblems(problems) } : { ok: true, rows };
+}
+
+/** The problems a screen can show: the first 200 by line, then one line with how many more there are. */
+export const MAX_MAPPING_PROBLEMS_LISTED = 200;
+function firstProblems(problems: FileProblem[]): FileProblem[] {
+  const sorted = problems.sort((a, b) => a.line - b.line);
+  if (sorted.length <= MAX_MAPPING_PROBLEMS_LISTED) return sorted;
+  const shown = sorted.slice(0, MAX_MAPPING_PROBLEMS_LISTED);
+  const last = shown[shown.length - 1]?.line ?? 0;
+  shown.push({ line: last, reason: `and ${sorted.length - shown.length} more problems` });
+  return shown;
 }
 
 export function parseMappingsCsv(content: string): MappingFileResult {
@@ -207,7 +218,8 @@ export function parseMappingsCsv(content: string): MappingFileResult {
     }
     const at = (name: (typeof CSV_COLUMNS)[number]) => {
       const position = index(name);
-      return position === -1 ? undefined : record[position];
+      const cell = position === -1 ? undefined : record[position];
+      return cell === undefined ? undefined : restoreFormula(cell);
     };
     const row = readRow(
       info.lines,

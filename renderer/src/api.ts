@@ -76,7 +76,9 @@ export const api = {
     upsert: (request: RequestOf<'organizations:upsert'>) => call('organizations:upsert', request),
     remove: (ids: string[], force = false) =>
       call('organizations:remove', force ? { ids, force: true } : { ids }),
-    import: (format: 'csv' | 'json', content: string) => call('organizations:import', { format, content }),
+    /** `contentBase64`: the file's bytes (see lib/file-bytes.ts), so the backend can detect the encoding. */
+    import: (format: 'csv' | 'json', contentBase64: string) =>
+      call('organizations:import', { format, contentBase64 }),
     /** Opens the app's own file dialog and links the chosen file; Refresh Options re-reads it. */
     linkSource: () => call('organizations:linkSource', { action: 'choose' }),
     unlinkSource: () => call('organizations:linkSource', { action: 'unlink' }),
@@ -100,8 +102,8 @@ export const api = {
     save: (instanceId: string) => call('mappings:save', { instanceId }),
     export: (instanceId: string, format: 'csv' | 'json', source: 'saved' | 'draft' = 'saved') =>
       call('mappings:export', { instanceId, format, source }),
-    import: (instanceId: string, format: 'csv' | 'json', content: string) =>
-      call('mappings:import', { instanceId, format, content }),
+    import: (instanceId: string, format: 'csv' | 'json', contentBase64: string) =>
+      call('mappings:import', { instanceId, format, contentBase64 }),
   },
   onEvent: (listener: (event: BackendEvent) => void) => window.api.onEvent(listener),
 };

@@ -1,4 +1,5 @@
 import { accepted, clip, type FieldResult, refused } from './field-result';
+import { forbiddenAddressReason } from './forbidden-address';
 import { HALO_HOSTED_DOMAINS, isHaloHostedHost } from './halo-hosts';
 
 /**
@@ -327,6 +328,8 @@ function checkHosted(parsed: ParsedAuthority): PolicyResult {
 }
 
 function checkOnPremise(parsed: ParsedAuthority): PolicyResult {
+  const forbidden = forbiddenAddressReason(parsed.host);
+  if (forbidden !== null) return refused(forbidden);
   const notes: string[] = [];
   if (parsed.port === 80) {
     notes.push(

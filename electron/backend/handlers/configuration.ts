@@ -1,4 +1,8 @@
-import { validateConfiguration } from '../../../shared/configuration-rules';
+import {
+  changedSecretBoundFields,
+  REENTER_SECRET_MESSAGE,
+  validateConfiguration,
+} from '../../../shared/configuration-rules';
 import type { ConfigurationView, ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
 import type { StoredConfiguration } from '../../store';
 import { AppError } from '../app-error';
@@ -32,6 +36,11 @@ export function getConfiguration(
  * Saves a configuration. The rules in shared/ are authoritative here (the renderer runs the same ones for
  * instant feedback). A new secret goes to the keychain first: if the keychain refuses, nothing is saved
  * and the form keeps what the user typed.
+ *
+ * A stored secret follows its connection, never a new one: when a host, the tenant, the on-premise flag
+ * or the CA changes and no secret comes with the save, the stored secret is deleted (before the new
+ * hosts are written, so no moment exists where the old secret sits next to the new host) and the note
+ * asks for it again.
  */
 export async function saveConfiguration(
   context: BackendContext,
@@ -52,16 +61,23 @@ export async function saveConfiguration(
     });
   }
   const newSecret = checked.clientSecret;
+  const forgetsSecret =
+    newSecret === null &&
+    previous !== null &&
+    previous.hasClientSecret &&
+    changedSecretBoundFields(previous, checked.value).length > 0;
   if (newSecret) await context.secrets.set(request.instanceId, newSecret);
+  if (forgetsSecret) await context.secrets.delete(request.instanceId);
   const stored: StoredConfiguration = {
     ...checked.value,
     instanceId: request.instanceId,
-    hasClientSecret: newSecret ? true : (previous?.hasClientSecret ?? false),
+    hasClientSecret: newSecret ? true : !forgetsSecret && (previous?.hasClientSecret ?? false),
     updatedAt: context.now().toISOString(),
   };
   context.store.configurations.upsert(stored);
   const notes = Object.fromEntries(
     Object.entries(checked.notes).filter((entry): entry is [string, string] => Boolean(entry[1])),
   );
+  if (forgetsSecret) notes.clientSecret = REENTER_SECRET_MESSAGE;
   return { configuration: toConfigurationView(stored), notes };
 }

@@ -7,11 +7,8 @@ import {
   type Organization,
   type OrganizationImportResult,
 } from '../../../shared/mapping-contract';
-import {
-  decodeUtf8,
-  type OrganizationFileRow,
-  parseOrganizationsFile,
-} from '../../mapping/organization-file';
+import { decodeImportBytes, textProblem } from '../../mapping/file-encoding';
+import { type OrganizationFileRow, parseOrganizationsFile } from '../../mapping/organization-file';
 import { AppError } from '../app-error';
 import type { BackendContext } from '../context';
 
@@ -30,19 +27,23 @@ export function fileRefused(what: string, problems: readonly ImportProblem[]): A
   );
 }
 
-/** Text of an uploaded file: as sent, or decoded from base64 bytes with a strict UTF-8 check. */
+/** Text of an uploaded file: as sent, or decoded from base64 bytes (BOM-aware, strict; see file-encoding.ts). */
 export function fileText(
   request: { content?: string | undefined; contentBase64?: string | undefined },
   what: string,
 ): string {
-  if (request.content !== undefined) return request.content;
+  if (request.content !== undefined) {
+    const problem = textProblem(request.content);
+    if (problem !== null) throw fileRefused(what, [problem]);
+    return request.content;
+  }
   const bytes = Buffer.from(request.contentBase64 ?? '', 'base64');
   if (bytes.length > MAX_IMPORT_CHARS) {
     throw fileRefused(what, [
       { line: 1, reason: `the file is larger than ${MAX_IMPORT_CHARS / 1_000_000} MB` },
     ]);
   }
-  const decoded = decodeUtf8(bytes);
+  const decoded = decodeImportBytes(bytes);
   if (!decoded.ok) throw fileRefused(what, [decoded.problem]);
   return decoded.text;
 }
@@ -159,7 +160,7 @@ export function readSourceFile(filePath: string): string {
       { line: 1, reason: `the file is larger than ${MAX_IMPORT_CHARS / 1_000_000} MB` },
     ]);
   }
-  const decoded = decodeUtf8(readFileSync(filePath));
+  const decoded = decodeImportBytes(readFileSync(filePath));
   if (!decoded.ok) throw fileRefused('organization file', [decoded.problem]);
   return decoded.text;
 }

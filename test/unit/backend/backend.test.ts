@@ -117,13 +117,15 @@ describe('configuration', () => {
     expect(listed).toMatchObject({ resourceServer: 'acme.halopsa.com', hasClientSecret: true });
   });
 
-  it('keeps the stored secret when the form sends none, and replaces it when it sends a new one', async () => {
+  it('keeps the stored secret when the form sends none (same hosts), and replaces it when it sends a new one', async () => {
     const instance = await ok('instances:create', { name: 'Production' });
     await ok('config:save', { instanceId: instance.id, configuration: goodConfiguration });
     const { clientSecret: _omitted, ...withoutSecret } = goodConfiguration;
+    // A change of host, tenant, on-premise or CA forgets the secret (secret-binding.test.ts); the
+    // Client ID is not one of them.
     const kept = await ok('config:save', {
       instanceId: instance.id,
-      configuration: { ...withoutSecret, tenant: 'acme2' },
+      configuration: { ...withoutSecret, clientId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' },
     });
     expect(kept.configuration.hasClientSecret).toBe(true);
     expect(await secrets.get(instance.id)).toBe(SECRET);

@@ -96,8 +96,21 @@ describe('Retry-After and backoff', () => {
   });
 
   it('Retry-After wins over backoff, and is clamped', () => {
-    expect(rateLimitDelayMs(5, '3', 0, () => 1)).toEqual({ delayMs: 3000, source: 'retry-after' });
-    expect(rateLimitDelayMs(0, '99999', 0, () => 1).delayMs).toBe(300_000);
-    expect(rateLimitDelayMs(1, null, 0, () => 0.25)).toEqual({ delayMs: 1000, source: 'backoff' });
+    expect(rateLimitDelayMs(5, '3', 0, () => 1)).toEqual({
+      delayMs: 3000,
+      source: 'retry-after',
+      requestedMs: 3000,
+    });
+    // Capped at 2 minutes whatever Halo asks, and the asked-for wait is reported so the screen can say so.
+    expect(rateLimitDelayMs(0, '99999', 0, () => 1)).toEqual({
+      delayMs: 120_000,
+      source: 'retry-after',
+      requestedMs: 99_999_000,
+    });
+    expect(rateLimitDelayMs(1, null, 0, () => 0.25)).toEqual({
+      delayMs: 1000,
+      source: 'backoff',
+      requestedMs: null,
+    });
   });
 });

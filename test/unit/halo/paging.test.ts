@@ -168,3 +168,24 @@ describe('readAllPages', () => {
     expect(seen.every((p) => p.pagesEstimated === 3)).toBe(true);
   });
 });
+
+describe('readAllPages: a page ceiling from the data actually received', () => {
+  it('a record_count of 1e9 with endless fresh pages stops at the absolute cap and says so', async () => {
+    let calls = 0;
+    const endless = async (pageNo: number, pageSize: number): Promise<ClientPage> => {
+      calls += 1;
+      if (calls > 5_000) throw new Error('still paging after 5,000 pages');
+      const first = (pageNo - 1) * pageSize + 1;
+      return {
+        rows: Array.from({ length: pageSize }, (_, i) => row(first + i)),
+        recordCount: 1e9,
+        rejected: 0,
+      };
+    };
+    const { rows, stats } = await readAllPages({ fetchPage: endless, maxPages: 50 });
+    expect(stats.ceilingReached).toBe(true);
+    expect(stats.requests).toBe(50);
+    expect(rows).toHaveLength(5_000);
+    expect(pageCeiling(1e9, 100, 2000)).toBe(2000);
+  });
+});

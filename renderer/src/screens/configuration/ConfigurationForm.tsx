@@ -2,7 +2,9 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { SwitchButton, SwitchField, Text } from 'react-aria-components';
 import {
   type ConfigurationField,
+  changedSecretBoundFields,
   checkConfigurationField,
+  REENTER_SECRET_MESSAGE,
   tenantHint,
 } from '../../../../shared/configuration-rules';
 import type { ConfigurationView } from '../../../../shared/ipc';
@@ -84,7 +86,11 @@ export function ConfigurationForm({
   const [justSaved, setJustSaved] = useState(false);
 
   const dirty = !sameValues(values, saved) || secret.trim() !== '';
-  const context = { hasStoredSecret };
+  // The stored secret belongs to the saved hosts, tenant and CA: once one of them is edited, saving
+  // forgets it (the backend enforces this), so the form asks for the secret again before saving.
+  const secretForgotten = hasStoredSecret && changedSecretBoundFields(saved, values).length > 0;
+  const storedSecretUsable = hasStoredSecret && !secretForgotten;
+  const context = { hasStoredSecret: storedSecretUsable };
 
   function setField(field: TextField, value: string) {
     setValues((current) => ({ ...current, [field]: value }));
@@ -136,9 +142,10 @@ export function ConfigurationForm({
     setFormError(undefined);
     // The one rule only the form can apply: the backend keeps a stored secret when none is sent, so
     // it cannot know that no secret exists at all for a first save.
-    if (!hasStoredSecret && secret.trim() === '') {
+    if (!storedSecretUsable && secret.trim() === '') {
       const result = checkConfigurationField('clientSecret', toInput(values, secret), context);
-      setErrors((existing) => ({ ...existing, clientSecret: result.error ?? 'Enter the Client Secret.' }));
+      const message = secretForgotten ? REENTER_SECRET_MESSAGE : (result.error ?? 'Enter the Client Secret.');
+      setErrors((existing) => ({ ...existing, clientSecret: message }));
       setFormError('Not saved yet: the Client Secret is missing.');
       return;
     }
@@ -306,7 +313,7 @@ export function ConfigurationForm({
           name="client-id"
         />
         <SecretField
-          hasStoredSecret={hasStoredSecret}
+          hasStoredSecret={storedSecretUsable}
           isReplacing={replacingSecret}
           onReplace={() => setReplacingSecret(true)}
           onKeep={() => {
@@ -326,7 +333,10 @@ export function ConfigurationForm({
             if (secret !== '') check('clientSecret');
           }}
           error={errors.clientSecret}
-          note={notes.clientSecret}
+          note={
+            notes.clientSecret ??
+            (secretForgotten && !errors.clientSecret ? REENTER_SECRET_MESSAGE : undefined)
+          }
         />
       </section>
 

@@ -8,6 +8,7 @@ import type {
 } from '../../../../shared/mapping-contract';
 import { ApiError, api } from '../../api';
 import { messageOf } from '../../lib/errors';
+import { fileAsBase64 } from '../../lib/file-bytes';
 import { buildClientIndex, type ClientSearchIndex } from './client-search';
 import { displayRow } from './display-names';
 import { formatCount, plural, suggestSummary } from './mapping-labels';
@@ -262,7 +263,7 @@ export function useMapping(instanceId: string) {
       setBusy('import');
       try {
         const format = file.name.toLowerCase().endsWith('.json') ? 'json' : 'csv';
-        const result = await api.mappings.import(instanceId, format, await file.text());
+        const result = await api.mappings.import(instanceId, format, await fileAsBase64(file));
         apply(result);
         setNotice({
           kind: 'success',

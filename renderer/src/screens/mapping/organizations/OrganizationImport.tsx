@@ -5,6 +5,7 @@ import { ApiError, api } from '../../../api';
 import { AppButton } from '../../../components/AppButton';
 import { FileIcon } from '../../../components/Icons';
 import { messageOf } from '../../../lib/errors';
+import { fileAsBase64 } from '../../../lib/file-bytes';
 import { formatCount, plural } from '../mapping-labels';
 
 /** A refused file shows this many of its problems; the rest are counted. */
@@ -30,7 +31,7 @@ function problemsOf(error: unknown): ImportProblem[] {
 
 /**
  * Imports our organizations from a CSV or JSON file chosen with the system file picker. The file is
- * read here as text and sent whole; the backend refuses a broken file whole, and then every line
+ * sent whole as bytes (the backend detects UTF-8 or UTF-16 and refuses what it cannot read); the backend refuses a broken file whole, and then every line
  * number and reason is listed so the file can be fixed in one go.
  */
 export function OrganizationImport({ onImported }: { onImported(result: OrganizationImportResult): void }) {
@@ -42,7 +43,7 @@ export function OrganizationImport({ onImported }: { onImported(result: Organiza
     setOutcome(null);
     try {
       const format = file.name.toLowerCase().endsWith('.json') ? 'json' : 'csv';
-      const result = await api.organizations.import(format, await file.text());
+      const result = await api.organizations.import(format, await fileAsBase64(file));
       setOutcome({ kind: 'imported', fileName: file.name, result });
       onImported(result);
     } catch (error) {

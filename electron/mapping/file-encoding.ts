@@ -1,0 +1,64 @@
+import { decodeUtf8, type FileProblem } from './organization-file';
+
+/**
+ * Decodes an imported file's bytes. Excel's "Unicode Text" and many Windows tools write UTF-16 (two
+ * bytes per character, ASCII followed by a NUL byte); read as UTF-8 or as the browser's `file.text()`
+ * guess, that became organizations named "N\0a\0m\0e\0". So: a byte order mark decides (UTF-8, UTF-16
+ * LE or BE, decoded strictly); without one, NUL bytes mean a two-byte encoding we will not guess at, and
+ * the message says how to save the file instead. A NUL never belongs in a CSV or JSON file anyway.
+ */
+export type DecodedFile = { ok: true; text: string } | { ok: false; problem: FileProblem };
+
+const SAVE_AS_UTF8 =
+  'in Excel use Save As > "CSV UTF-8 (Comma delimited)", or save it as UTF-8 text, and try again';
+
+export function decodeImportBytes(bytes: Uint8Array): DecodedFile {
+  const [first, second] = bytes;
+  if (first === 0xff && second === 0xfe) return decodeUtf16(bytes.subarray(2), 'utf-16le');
+  if (first === 0xfe && second === 0xff) return decodeUtf16(bytes.subarray(2), 'utf-16be');
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return {
+      ok: false,
+      problem: {
+        line: lineOf(bytes, nul),
+        reason: `the file is UTF-16 or another two-byte encoding (byte ${nul + 1} is a NUL byte) and has no byte order mark to say which; ${SAVE_AS_UTF8}`,
+      },
+    };
+  }
+  return decodeUtf8(bytes);
+}
+
+/** A text the renderer already decoded: a NUL in it means the same wrong guess, refused the same way. */
+export function textProblem(text: string): FileProblem | null {
+  const nul = text.indexOf('\u0000');
+  if (nul === -1) return null;
+  const line = text.slice(0, nul).split('\n').length;
+  return {
+    line,
+    reason: `the file contains NUL characters, which means it is UTF-16 read as another encoding; ${SAVE_AS_UTF8}`,
+  };
+}
+
+function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodedFile {
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(body);
+  } catch {
+    return {
+      ok: false,
+      problem: {
+        line: 1,
+        reason: `the file says it is ${encoding.toUpperCase()} but is not valid ${encoding.toUpperCase()}; ${SAVE_AS_UTF8}`,
+      },
+    };
+  }
+  const problem = textProblem(text);
+  return problem === null ? { ok: true, text } : { ok: false, problem };
+}
+
+function lineOf(bytes: Uint8Array, index: number): number {
+  let line = 1;
+  for (let at = 0; at < index; at++) if (bytes[at] === 0x0a) line += 1;
+  return line;
+}
