@@ -38,6 +38,8 @@ export const channelNames = [
   'wizard:check',
   'wizard:overview',
   'links:openInHalo',
+  // running work that outlives its screen (shared/refresh-status-contract.ts)
+  'options:status',
 ] as const;
 
 export type ChannelNameFromList = (typeof channelNames)[number];

@@ -3,6 +3,7 @@ import type { ChannelNameFromList } from './channel-names';
 import { configurationInputSchema } from './configuration-rules';
 import { instanceIdSchema, instanceNameSchema, instanceSummarySchema } from './domain';
 import { mappingChannels, optionsProgressEventSchema, suggestProgressEventSchema } from './mapping-contract';
+import { refreshStatusChannels } from './refresh-status-contract';
 import { validationResultSchema, validationStepSchema } from './validation';
 import { wizardChannels } from './wizard-contract';
 
@@ -100,6 +101,7 @@ export const channels = {
   },
   ...mappingChannels,
   ...wizardChannels,
+  ...refreshStatusChannels,
 } as const;
 
 export type Channels = typeof channels;

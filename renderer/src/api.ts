@@ -86,6 +86,9 @@ export const api = {
     refresh: (instanceId: string) => call('options:refresh', { instanceId }),
     cancel: (instanceId: string) => call('options:cancel', { instanceId }),
     get: (instanceId: string) => call('options:get', { instanceId }),
+    /** Where the instance's refresh stands; with `wait`, after a running one has ended. */
+    status: (instanceId: string, wait = false) =>
+      call('options:status', wait ? { instanceId, wait } : { instanceId }),
   },
   /** One instance's mappings: the draft, suggestions, undo/redo, save, export and import. */
   mappings: {

@@ -53,7 +53,8 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'organizations:remove': removeOrganizations,
   'organizations:import': importOrganizations,
   'organizations:linkSource': linkOrganizationSource,
-  'options:refresh': refreshOptions,
+  'options:refresh': (context, request) =>
+    context.refreshes.track(request.instanceId, () => refreshOptions(context, request)),
   'options:cancel': cancelRefresh,
   'options:get': getOptions,
   'mappings:get': getMappings,
@@ -73,4 +74,5 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'wizard:check': checkWizard,
   'wizard:overview': wizardOverview,
   'links:openInHalo': openInHalo,
+  'options:status': (context, request) => context.refreshes.status(request.instanceId, request.wait === true),
 };
