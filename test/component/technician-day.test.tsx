@@ -1,14 +1,23 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoke } from '../support/mapping-fixtures';
 import { rateLimitGate } from '../support/rate-limit-gate';
 import { openMapping, startMappingHarness, stopMappingHarness } from './mapping-harness';
+import { type AppHarness, renderApp, startBackend } from './render-app';
 
 /**
  * Issue 13, "the technician's day": what a technician does between the happy paths (switching tabs
  * while work runs, a wrong secret), over a real backend and the fake Halo.
  */
-afterEach(stopMappingHarness);
+let plainApp: AppHarness | undefined;
+afterEach(async () => {
+  plainApp?.dispose();
+  plainApp = undefined;
+  await stopMappingHarness();
+});
+
+const sidebarOption = (name: string) =>
+  within(screen.getByRole('listbox', { name: /instances/i })).getByRole('option', { name: new RegExp(name) });
 
 describe("the technician's day", { timeout: 30_000 }, () => {
   it('a refresh keeps its progress and its summary across a tab switch (no stuck "Finishing…")', async () => {
@@ -59,5 +68,43 @@ describe("the technician's day", { timeout: 30_000 }, () => {
       { timeout: 10_000 },
     );
     expect(headline.closest('[role="alert"]')).not.toHaveTextContent(/working offline/);
+  });
+
+  it('keeps unsaved connection details, the pasted secret included, across an instance switch', async () => {
+    const started = startBackend();
+    const ids: string[] = [];
+    for (const name of ['Production', 'Staging']) {
+      const created = await started.backend.invoke('instances:create', { name });
+      if (!created.ok) throw new Error(created.error.message);
+      ids.push(created.value.id);
+    }
+    plainApp = renderApp(started);
+    const { user } = plainApp;
+    await user.click(await screen.findByRole('option', { name: /Production/ }));
+    await screen.findByRole('form', { name: 'Halo configuration' });
+    await user.click(screen.getByRole('textbox', { name: 'Resource Server Hostname' }));
+    await user.paste('acme.halopsa.com');
+    await user.click(screen.getByRole('textbox', { name: 'Client ID' }));
+    await user.paste('2f0c8a51-7d4e-4b1a-9c3e-5a6b7c8d9e0f');
+    await user.click(screen.getByLabelText('Client Secret'));
+    await user.paste('Zx81Kq0Lm3Np5Rs7Tu9Vw2Xy4Za6Bc8De0Fg1');
+
+    await user.click(sidebarOption('Staging'));
+    await screen.findByRole('heading', { level: 1, name: 'Staging' });
+    expect(await screen.findByRole('textbox', { name: 'Resource Server Hostname' })).toHaveValue('');
+
+    await user.click(sidebarOption('Production'));
+    await screen.findByRole('heading', { level: 1, name: 'Production' });
+    expect(await screen.findByRole('textbox', { name: 'Resource Server Hostname' })).toHaveValue(
+      'acme.halopsa.com',
+    );
+    expect(screen.getByRole('textbox', { name: 'Client ID' })).toHaveValue(
+      '2f0c8a51-7d4e-4b1a-9c3e-5a6b7c8d9e0f',
+    );
+    expect(screen.getByLabelText('Client Secret')).toHaveValue('Zx81Kq0Lm3Np5Rs7Tu9Vw2Xy4Za6Bc8De0Fg1');
+    // Nothing reached the disk: the configuration is still unsaved.
+    expect(await invoke(started.backend, 'config:get', { instanceId: ids[0] ?? '' })).toEqual({
+      configuration: null,
+    });
   });
 });
