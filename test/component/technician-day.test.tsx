@@ -16,6 +16,14 @@ afterEach(async () => {
   await stopMappingHarness();
 });
 
+const mappingRow = (name: string) => {
+  const found = screen
+    .getByRole('table', { name: 'Organizations of Production' })
+    .querySelector<HTMLElement>(`tr[aria-label^="${name}:"]`);
+  if (!found) throw new Error(`no row ${name}`);
+  return found;
+};
+
 const sidebarOption = (name: string) =>
   within(screen.getByRole('listbox', { name: /instances/i })).getByRole('option', { name: new RegExp(name) });
 
@@ -106,5 +114,29 @@ describe("the technician's day", { timeout: 30_000 }, () => {
     expect(await invoke(started.backend, 'config:get', { instanceId: ids[0] ?? '' })).toEqual({
       configuration: null,
     });
+  });
+
+  it('bulk accept skips suggestions of inactive clients; the Save dialog lists mappings to inactive clients', async () => {
+    const app = await startMappingHarness({ refresh: true });
+    const { user } = app;
+    await user.click(screen.getByRole('button', { name: 'Suggest Values' }));
+    await screen.findByText(/^Suggest Values: /);
+    const wayne = () => mappingRow('Wayne Enterprises');
+    expect(wayne()).toHaveAttribute('aria-label', 'Wayne Enterprises: Suggested');
+    expect(screen.getByTestId('skipped-inactive')).toHaveTextContent('1 to inactive clients skipped');
+    await user.click(screen.getByRole('button', { name: /^Accept \d+ suggestions in view$/ }));
+    await screen.findByText(/^Accepted /);
+    expect(wayne()).toHaveAttribute('aria-label', 'Wayne Enterprises: Suggested');
+    expect(mappingRow('Acme')).toHaveAttribute('aria-label', 'Acme: Changed');
+
+    // Included on purpose, it is accepted; the Save dialog then names it.
+    await user.click(screen.getByRole('checkbox', { name: 'Include inactive clients' }));
+    await user.click(screen.getByRole('button', { name: 'Accept 1 suggestions in view' }));
+    await waitFor(() => expect(wayne()).toHaveAttribute('aria-label', 'Wayne Enterprises: Changed'));
+    await user.click(screen.getByRole('button', { name: /^Save Mappings/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Save mappings' });
+    const inactive = await within(dialog).findByRole('region', { name: 'To inactive clients: 1' });
+    expect(inactive).toHaveTextContent('Wayne Enterprises');
+    expect(dialog).toHaveTextContent('1 mapping goes to an inactive Halo client');
   });
 });

@@ -32,6 +32,11 @@ export const FilterBar = forwardRef<
     minScore: number;
     onMinScore(score: number): void;
     onAcceptAll(): void;
+    /** Whether bulk accept also takes suggestions of inactive Halo clients (off by default). */
+    acceptInactive: boolean;
+    onAcceptInactive(include: boolean): void;
+    /** Suggestions in view at the score that bulk accept leaves out because their client is inactive. */
+    skippedInactive: number;
     busy: boolean;
   }
 >(function FilterBar(props, searchRef) {
@@ -104,6 +109,19 @@ export const FilterBar = forwardRef<
           >
             Accept {formatCount(props.acceptable)} suggestions in view
           </AppButton>
+          <label className="bulk-accept__inactive">
+            <input
+              type="checkbox"
+              checked={props.acceptInactive}
+              onChange={(event) => props.onAcceptInactive(event.target.checked)}
+            />
+            Include inactive clients
+          </label>
+          {props.skippedInactive > 0 ? (
+            <span className="bulk-accept__skipped" data-testid="skipped-inactive">
+              {formatCount(props.skippedInactive)} to inactive clients skipped
+            </span>
+          ) : null}
         </div>
       </div>
     </div>

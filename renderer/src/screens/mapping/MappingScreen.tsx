@@ -35,7 +35,17 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
   const listRef = useRef<MappingListHandle>(null);
 
   const visible = useMemo(() => filterRows(rows, filter, deferredSearch), [rows, filter, deferredSearch]);
-  const acceptable = useMemo(() => acceptableRows(visible, minScore), [visible, minScore]);
+  // Bulk accept leaves suggestions of inactive clients out unless the technician includes them.
+  const [acceptInactive, setAcceptInactive] = useState(false);
+  const acceptable = useMemo(
+    () =>
+      acceptableRows(visible, minScore, (id) => !acceptInactive && clients.byId.get(id)?.inactive === true),
+    [visible, minScore, acceptInactive, clients],
+  );
+  const skippedInactive = useMemo(
+    () => (acceptInactive ? 0 : acceptableRows(visible, minScore).length - acceptable.length),
+    [visible, minScore, acceptInactive, acceptable],
+  );
 
   const onEdit = useCallback(
     (edits: MappingEdit[], label?: string) => void actions.edit(edits, label),
@@ -159,6 +169,9 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
             minScore={minScore}
             onMinScore={setMinScore}
             onAcceptAll={acceptAll}
+            acceptInactive={acceptInactive}
+            onAcceptInactive={setAcceptInactive}
+            skippedInactive={skippedInactive}
             busy={busy !== null}
           />
           {visible.length === 0 ? (
@@ -184,6 +197,7 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
         isOpen={saveOpen}
         onClose={() => setSaveOpen(false)}
         onSave={actions.save}
+        clients={clients}
       />
     </section>
   );

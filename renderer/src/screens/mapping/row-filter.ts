@@ -32,8 +32,16 @@ export function filterRows(rows: readonly MappingRow[], status: StatusFilter, se
   });
 }
 
-/** Suggested rows among `rows` whose suggestion scores at least `minScore`: what a bulk accept takes. */
-export function acceptableRows(rows: readonly MappingRow[], minScore: number): MappingRow[] {
+/**
+ * Suggested rows among `rows` whose suggestion scores at least `minScore`: what a bulk accept takes.
+ * `skipClient` leaves out suggestions of some clients (inactive ones: a mapping to them goes Stale as
+ * soon as it is saved).
+ */
+export function acceptableRows(
+  rows: readonly MappingRow[],
+  minScore: number,
+  skipClient: (clientId: number) => boolean = () => false,
+): MappingRow[] {
   // Scores are shown with two decimals; compare at that precision so "≥ 0.90" takes a shown 0.90.
   const floor = Math.round(minScore * 100) / 100 - 1e-9;
   return rows.filter(
@@ -41,6 +49,7 @@ export function acceptableRows(rows: readonly MappingRow[], minScore: number): M
       row.status === 'suggested' &&
       row.suggestion !== null &&
       row.suggestion.clientId !== null &&
-      row.suggestion.score >= floor,
+      row.suggestion.score >= floor &&
+      !skipClient(row.suggestion.clientId),
   );
 }
