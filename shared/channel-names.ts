@@ -40,6 +40,8 @@ export const channelNames = [
   'links:openInHalo',
   // running work that outlives its screen (shared/refresh-status-contract.ts)
   'options:status',
+  // what an instance holds, for the delete dialog (shared/instance-impact-contract.ts)
+  'instances:holdings',
 ] as const;
 
 export type ChannelNameFromList = (typeof channelNames)[number];

@@ -64,6 +64,8 @@ export const api = {
     create: (name: string) => call('instances:create', { name }),
     rename: (id: string, name: string) => call('instances:rename', { id, name }),
     delete: (id: string) => call('instances:delete', { id }),
+    /** What the instance holds besides its configuration (for the delete dialog). */
+    holdings: (id: string) => call('instances:holdings', { id }),
   },
   config: {
     get: (instanceId: string) => call('config:get', { instanceId }),

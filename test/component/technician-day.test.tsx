@@ -139,4 +139,26 @@ describe("the technician's day", { timeout: 30_000 }, () => {
     expect(inactive).toHaveTextContent('Wayne Enterprises');
     expect(dialog).toHaveTextContent('1 mapping goes to an inactive Halo client');
   });
+
+  it('the delete dialog names the saved mappings, the draft, the cached clients and the validation history', async () => {
+    const app = await startMappingHarness({ refresh: true, stayOnFirstScreen: true });
+    const { backend, instanceId, ids, user } = app;
+    await invoke(backend, 'config:validate', { instanceId });
+    await invoke(backend, 'mappings:edit', {
+      instanceId,
+      edits: [{ organizationId: ids.Acme ?? '', action: 'set', clientId: 31 }],
+    });
+    await invoke(backend, 'mappings:save', { instanceId });
+    await invoke(backend, 'mappings:edit', {
+      instanceId,
+      edits: [{ organizationId: ids['Globex Corp'] ?? '', action: 'set', clientId: 32 }],
+    });
+    await user.click(await screen.findByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('alertdialog', { name: /Delete “Production”\?/ });
+    await waitFor(() =>
+      expect(dialog).toHaveTextContent(
+        'its 1 saved mapping, its draft of 1 unsaved change, 5 cached Halo clients and its validation history. This cannot be undone.',
+      ),
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
 import type { BackendContext } from '../context';
 import { getConfiguration, saveConfiguration } from './configuration';
+import { instanceHoldings } from './instance-holdings';
 import { createInstance, deleteInstance, listInstances, renameInstance } from './instances';
 import { openInHalo } from './links';
 import {
@@ -74,5 +75,6 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'wizard:check': checkWizard,
   'wizard:overview': wizardOverview,
   'links:openInHalo': openInHalo,
+  'instances:holdings': instanceHoldings,
   'options:status': (context, request) => context.refreshes.status(request.instanceId, request.wait === true),
 };
