@@ -161,4 +161,43 @@ describe("the technician's day", { timeout: 30_000 }, () => {
       ),
     );
   });
+
+  it('two organizations mapped to one Halo client: tagged in the row and the picker, with a filter chip', async () => {
+    const app = await startMappingHarness({ refresh: true });
+    const { backend, instanceId, ids, user } = app;
+    await invoke(backend, 'mappings:edit', {
+      instanceId,
+      edits: [
+        { organizationId: ids.Acme ?? '', action: 'set', clientId: 31 },
+        { organizationId: ids['Globex Corp'] ?? '', action: 'set', clientId: 31 },
+      ],
+    });
+    await user.click(screen.getByRole('tab', { name: 'Connection' }));
+    await openMapping(app);
+    expect(mappingRow('Acme')).toHaveTextContent('also mapped from Globex Corp');
+    expect(mappingRow('Globex Corp')).toHaveTextContent('also mapped from Acme');
+    expect(mappingRow('Wayne Enterprises')).not.toHaveTextContent('also mapped from');
+    const sharedChip = screen.getByRole('radio', { name: 'Shared client (2)' });
+    await user.click(sharedChip);
+    await waitFor(() => expect(screen.getByText('2 shown')).toBeVisible());
+
+    // The picker of a third organization warns before a third mapping to the same client.
+    await user.click(screen.getByRole('radio', { name: /^All \(/ }));
+    await user.click(
+      within(mappingRow('Wayne Enterprises')).getByRole('button', {
+        name: /^Halo client for Wayne Enterprises/,
+      }),
+    );
+    await waitFor(() => expect(within(mappingRow('Wayne Enterprises')).getByRole('combobox')).toHaveFocus());
+    await user.keyboard('acme');
+    expect(await screen.findByRole('option', { name: /Acme Ltd/ })).toHaveTextContent(
+      'also mapped from Acme, Globex Corp',
+    );
+    await user.keyboard('{Escape}');
+
+    // Every status is explained on the screen; "Conflict" says what it means.
+    const legend = screen.getByText('What the statuses mean').closest('details');
+    expect(legend).toHaveTextContent('Client not in HaloThe chosen client is not in Halo');
+    expect(screen.queryByRole('radio', { name: /^Conflict/ })).not.toBeInTheDocument();
+  });
 });

@@ -62,6 +62,10 @@ interface ClientPickerProps {
   placeholder?: string;
   /** A suggestion waiting for review: shown in the empty field, set apart from a real choice. */
   suggested?: string | null;
+  /** Client id to the organizations already mapped to it here: options say "also mapped from …". */
+  mappedFrom?: ReadonlyMap<number, string[]>;
+  /** The organization this picker is for (left out of its own "also mapped from"). */
+  organizationName?: string;
 }
 
 function LiveClientPicker({
@@ -72,6 +76,8 @@ function LiveClientPicker({
   isDisabled = false,
   placeholder = 'Choose a Halo client…',
   suggested = null,
+  mappedFrom,
+  organizationName,
 }: ClientPickerProps) {
   const chosenName = value?.clientName ?? '';
   const [inputValue, setInputValue] = useState(chosenName);
@@ -157,6 +163,7 @@ function LiveClientPicker({
                 {client.mainSiteName ? ` · ${client.mainSiteName}` : ''}
               </span>
               {client.inactive ? <span className="tag tag--muted">inactive</span> : null}
+              <AlsoMappedFrom names={mappedFrom?.get(client.id)} except={organizationName} />
             </ListBoxItem>
           )}
         </ListBox>
@@ -167,5 +174,23 @@ function LiveClientPicker({
         ) : null}
       </Popover>
     </ComboBox>
+  );
+}
+
+/** "also mapped from Acme": other organizations of this instance already mapped to the client. */
+export function AlsoMappedFrom({
+  names,
+  except,
+}: {
+  names: readonly string[] | undefined;
+  except?: string | undefined;
+}) {
+  const others = names?.filter((name) => name !== except) ?? [];
+  if (others.length === 0) return null;
+  const text = `also mapped from ${others.join(', ')}`;
+  return (
+    <span className="tag tag--warning also-mapped-from" title={text}>
+      {text}
+    </span>
   );
 }

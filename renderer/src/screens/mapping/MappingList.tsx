@@ -33,8 +33,10 @@ export const MappingList = forwardRef<
     label: string;
     /** The search these rows answer; on the table as data-search, so a benchmark can see the update land. */
     search: string;
+    /** Client id to the organizations mapped to it (all rows, not only those shown). */
+    mappedFrom: ReadonlyMap<number, string[]>;
   }
->(function MappingList({ rows, clients, onEdit, label, search }, ref) {
+>(function MappingList({ rows, clients, onEdit, label, search, mappedFrom }, ref) {
   const scrollRef = useRef<HTMLTableElement>(null);
   const [active, setActive] = useState(0);
   const virtualizer = useVirtualizer({
@@ -118,6 +120,7 @@ export const MappingList = forwardRef<
               isActive={item.index === activePosition}
               onEdit={onEdit}
               onFocusRow={setActive}
+              mappedFrom={mappedFrom}
             />
           );
         })}

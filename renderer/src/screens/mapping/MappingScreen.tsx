@@ -12,6 +12,7 @@ import { plural } from './mapping-labels';
 import { OrganizationImport } from './organizations/OrganizationImport';
 import { acceptableRows, filterRows, type StatusFilter } from './row-filter';
 import { SaveDialog } from './SaveDialog';
+import { mappedFromByClient, sharedClientNames } from './shared-clients';
 import { useShortcuts } from './shortcuts';
 import { useMapping } from './use-mapping';
 import './mapping.css';
@@ -34,7 +35,12 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<MappingListHandle>(null);
 
-  const visible = useMemo(() => filterRows(rows, filter, deferredSearch), [rows, filter, deferredSearch]);
+  const shared = useMemo(() => sharedClientNames(rows), [rows]);
+  const mappedFrom = useMemo(() => mappedFromByClient(rows), [rows]);
+  const visible = useMemo(
+    () => filterRows(rows, filter, deferredSearch, shared),
+    [rows, filter, deferredSearch, shared],
+  );
   // Bulk accept leaves suggestions of inactive clients out unless the technician includes them.
   const [acceptInactive, setAcceptInactive] = useState(false);
   const acceptable = useMemo(
@@ -160,6 +166,7 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
             ref={searchRef}
             counts={summary.counts}
             total={summary.total}
+            sharedCount={shared.size}
             filter={filter}
             onFilter={setFilter}
             search={search}
@@ -188,6 +195,7 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
               onEdit={onEdit}
               label={`Organizations of ${instance.name}`}
               search={deferredSearch}
+              mappedFrom={mappedFrom}
             />
           )}
         </>

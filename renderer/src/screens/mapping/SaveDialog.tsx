@@ -89,8 +89,8 @@ export function SaveDialog({
               </p>
               {diff.conflicts > 0 ? (
                 <p className="banner banner--error" role="alert">
-                  {plural(diff.conflicts, 'row is', 'rows are')} in Conflict: pick another Halo client for{' '}
-                  {diff.conflicts === 1 ? 'it' : 'them'} or revert, then save.
+                  {plural(diff.conflicts, 'row maps', 'rows map')} to a client that is not in Halo: pick
+                  another Halo client for {diff.conflicts === 1 ? 'it' : 'them'} or revert, then save.
                 </p>
               ) : null}
               {toInactive.length > 0 ? (

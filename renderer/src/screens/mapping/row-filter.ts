@@ -1,6 +1,7 @@
 import type { MappingRow, MappingStatus } from '../../../../shared/mapping-contract';
 
-export type StatusFilter = MappingStatus | 'all';
+/** A status chip, All, or 'shared': rows mapped to a Halo client another organization maps to too. */
+export type StatusFilter = MappingStatus | 'all' | 'shared';
 
 /**
  * The rows a filter chip and the search box leave, in the backend's order. The search text of a row
@@ -22,10 +23,17 @@ export function searchKey(row: MappingRow): string {
   return key;
 }
 
-export function filterRows(rows: readonly MappingRow[], status: StatusFilter, search: string): MappingRow[] {
+export function filterRows(
+  rows: readonly MappingRow[],
+  status: StatusFilter,
+  search: string,
+  shared: ReadonlyMap<string, unknown> = new Map(),
+): MappingRow[] {
   const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   return rows.filter((row) => {
-    if (status !== 'all' && row.status !== status) return false;
+    if (status === 'shared') {
+      if (!shared.has(row.organization.id)) return false;
+    } else if (status !== 'all' && row.status !== status) return false;
     if (words.length === 0) return true;
     const key = searchKey(row);
     return words.every((word) => key.includes(word));
