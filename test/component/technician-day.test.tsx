@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { invoke } from '../support/mapping-fixtures';
 import { rateLimitGate } from '../support/rate-limit-gate';
@@ -199,5 +199,32 @@ describe("the technician's day", { timeout: 30_000 }, () => {
     const legend = screen.getByText('What the statuses mean').closest('details');
     expect(legend).toHaveTextContent('Client not in HaloThe chosen client is not in Halo');
     expect(screen.queryByRole('radio', { name: /^Conflict/ })).not.toBeInTheDocument();
+  });
+
+  it('keyboard: one Tab stop per row, Enter opens the picker, focus alone does not, Escape closes then returns to the row', async () => {
+    const app = await startMappingHarness({ refresh: true });
+    const { user } = app;
+    const table = screen.getByRole('table', { name: 'Organizations of Production' });
+    expect(table.querySelectorAll('tr.mapping-row[tabindex="0"]')).toHaveLength(1);
+
+    // Tab from a row into its picker: the field takes focus, no list pops open.
+    act(() => mappingRow('Acme').focus());
+    await user.tab();
+    const acmePicker = await within(mappingRow('Acme')).findByRole('combobox');
+    await waitFor(() => expect(acmePicker).toHaveFocus());
+    expect(document.querySelector('.client-popover')).toBeNull();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(mappingRow('Acme')).toHaveFocus());
+
+    // Arrow down to the next row; Enter opens its picker with the list.
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(mappingRow('Globex Corp')).toHaveFocus());
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(document.querySelector('.client-popover')).not.toBeNull());
+    expect(within(mappingRow('Globex Corp')).getByRole('combobox')).toHaveFocus();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(document.querySelector('.client-popover')).toBeNull());
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(mappingRow('Globex Corp')).toHaveFocus());
   });
 });

@@ -80,6 +80,15 @@ export const MappingList = forwardRef<
         // Arrow keys move between rows when a row itself (not a field inside it) has focus.
         const target = event.target as HTMLElement;
         if (target.tagName !== 'TR') return;
+        if (event.key === 'Enter') {
+          // Enter on a row opens its Halo client picker.
+          const picker = target.querySelector<HTMLElement>('button[aria-haspopup="listbox"]');
+          if (!picker) return;
+          event.preventDefault();
+          picker.dataset.openOnFocus = 'true';
+          picker.focus();
+          return;
+        }
         const position = Number(target.dataset.position);
         const moves: Record<string, number> = {
           ArrowDown: position + 1,
