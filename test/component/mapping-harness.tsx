@@ -34,6 +34,8 @@ export async function startMappingHarness(
     fake?: FakeHaloOptions;
     /** Stay on the instance's first screen instead of opening Organization mapping. */
     stayOnFirstScreen?: boolean;
+    /** More (unconfigured) instances beside Production. */
+    extraInstances?: string[];
   } = {},
 ): Promise<MappingHarness> {
   const halo = await startFakeHalo({ clients: DAY_CLIENTS, ...options.fake });
@@ -53,6 +55,8 @@ export async function startMappingHarness(
     ids[organization.name] = (await invoke(backendStarted.backend, 'organizations:upsert', organization)).id;
   }
   if (options.refresh) await invoke(backendStarted.backend, 'options:refresh', { instanceId });
+  for (const name of options.extraInstances ?? [])
+    await invoke(backendStarted.backend, 'instances:create', { name });
   const app = renderApp(backendStarted);
   started.app = app;
   if (!options.stayOnFirstScreen) await openMapping(app);

@@ -227,4 +227,30 @@ describe("the technician's day", { timeout: 30_000 }, () => {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(mappingRow('Globex Corp')).toHaveFocus());
   });
+
+  it('an instance switch restores the tab, the filter and the search; the sidebar marks unsaved work', async () => {
+    const app = await startMappingHarness({ refresh: true, extraInstances: ['Staging'] });
+    const { user } = app;
+    await user.click(within(mappingRow('Acme')).getByRole('button', { name: 'Exclude Acme' }));
+    await waitFor(() => expect(sidebarOption('Production')).toHaveTextContent('unsaved mappings'));
+    await user.click(screen.getByRole('radio', { name: /^Unmapped \(/ }));
+    await user.click(screen.getByRole('searchbox', { name: 'Search organizations' }));
+    await user.keyboard('glob');
+    await waitFor(() => expect(screen.getByText('1 shown')).toBeVisible());
+
+    await user.click(sidebarOption('Staging'));
+    await screen.findByRole('heading', { level: 1, name: 'Staging' });
+    expect(sidebarOption('Staging')).not.toHaveTextContent('unsaved');
+
+    await user.click(sidebarOption('Production'));
+    await screen.findByRole('table', { name: 'Organizations of Production' });
+    expect(screen.getByRole('tab', { name: 'Organization mapping' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(screen.getByRole('searchbox', { name: 'Search organizations' })).toHaveValue('glob');
+    expect(screen.getByRole('radio', { name: /^Unmapped \(/ })).toHaveAttribute('aria-checked', 'true');
+    expect(screen.getByText('1 shown')).toBeVisible();
+    expect(sidebarOption('Production')).toHaveTextContent('unsaved mappings');
+  });
 });

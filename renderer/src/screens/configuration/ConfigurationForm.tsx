@@ -11,6 +11,7 @@ import { AppButton } from '../../components/AppButton';
 import { FormField } from '../../components/FormField';
 import { ErrorCircleIcon } from '../../components/Icons';
 import { messageOf } from '../../lib/errors';
+import { reportUnsaved } from '../../lib/unsaved-work';
 import { CaCertificateField } from './CaCertificateField';
 import { FIELD_HELP, SECTION_HELP } from './field-help';
 import {
@@ -92,6 +93,7 @@ export function ConfigurationForm({
   useEffect(() => {
     if (dirty) unsavedForms.set(instanceId, { values, secret, replacingSecret });
     else unsavedForms.delete(instanceId);
+    reportUnsaved(instanceId, 'connection', dirty);
   }, [dirty, instanceId, values, secret, replacingSecret]);
   const context = { hasStoredSecret };
 

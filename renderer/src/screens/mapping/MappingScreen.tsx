@@ -1,8 +1,10 @@
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { InstanceSummary } from '../../../../shared/domain';
 import type { MappingEdit } from '../../../../shared/mapping-contract';
 import { api } from '../../api';
 import { messageOf } from '../../lib/errors';
+import { instanceSlot } from '../../lib/instance-memory';
+import { reportUnsaved } from '../../lib/unsaved-work';
 import { downloadText } from './download';
 import { FilterBar } from './FilterBar';
 import { MappingList, type MappingListHandle } from './MappingList';
@@ -17,6 +19,9 @@ import { useShortcuts } from './shortcuts';
 import { useMapping } from './use-mapping';
 import './mapping.css';
 
+/** Each instance's filter chip and search, while the app runs. */
+const rememberedView = instanceSlot<{ filter: StatusFilter; search: string }>();
+
 /**
  * Organization mapping for one instance: each of our organizations linked to at most one Halo client.
  * The weekly routine is Refresh Options, Suggest Values, review (filter chips, accept, reject, pick),
@@ -25,8 +30,14 @@ import './mapping.css';
 export function MappingScreen({ instance, now }: { instance: InstanceSummary; now: Date }) {
   const model = useMapping(instance.id);
   const { summary, rows, clients, refresh, busy, notice, actions } = model;
-  const [filter, setFilter] = useState<StatusFilter>('all');
-  const [search, setSearch] = useState('');
+  // The chip and the search come back as they were when the technician returns to this instance.
+  const [filter, setFilter] = useState<StatusFilter>(() => rememberedView.get(instance.id)?.filter ?? 'all');
+  const [search, setSearch] = useState(() => rememberedView.get(instance.id)?.search ?? '');
+  useEffect(() => rememberedView.set(instance.id, { filter, search }), [instance.id, filter, search]);
+  const unsavedChanges = summary?.unsavedChanges;
+  useEffect(() => {
+    if (unsavedChanges !== undefined) reportUnsaved(instance.id, 'mappings', unsavedChanges);
+  }, [instance.id, unsavedChanges]);
   // Typing stays instant; the 10,000-row filter runs at the deferred value.
   const deferredSearch = useDeferredValue(search);
   const [minScore, setMinScore] = useState(0.9);
