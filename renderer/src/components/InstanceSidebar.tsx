@@ -63,15 +63,7 @@ export function InstanceSidebar({
                 <ServerIcon size={16} />
               </span>
               <span className="instance-row__body">
-                <span className="instance-row__name">
-                  {instance.name}
-                  {unsaved.has(instance.id) ? (
-                    <span className="unsaved-marker" data-testid="unsaved-marker">
-                      <span className="unsaved-marker__dot" aria-hidden="true" />
-                      {unsavedText(unsaved.get(instance.id) ?? new Set())}
-                    </span>
-                  ) : null}
-                </span>
+                <span className="instance-row__name">{instance.name}</span>
                 <span
                   className={
                     instance.resourceServer
@@ -90,6 +82,12 @@ export function InstanceSidebar({
                     </span>
                   ) : null}
                 </span>
+                {unsaved.has(instance.id) ? (
+                  <span className="unsaved-marker" data-testid="unsaved-marker">
+                    <span className="unsaved-marker__dot" aria-hidden="true" />
+                    {unsavedText(unsaved.get(instance.id) ?? new Set())}
+                  </span>
+                ) : null}
                 {renderProgress ? (
                   <span className="instance-row__meta">{renderProgress(instance)}</span>
                 ) : null}
