@@ -38,6 +38,10 @@ export const channelNames = [
   'wizard:check',
   'wizard:overview',
   'links:openInHalo',
+  // running work that outlives its screen (shared/refresh-status-contract.ts)
+  'options:status',
+  // what an instance holds, for the delete dialog (shared/instance-impact-contract.ts)
+  'instances:holdings',
 ] as const;
 
 export type ChannelNameFromList = (typeof channelNames)[number];

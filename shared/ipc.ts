@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { ChannelNameFromList } from './channel-names';
 import { configurationInputSchema } from './configuration-rules';
 import { instanceIdSchema, instanceNameSchema, instanceSummarySchema } from './domain';
+import { instanceImpactChannels } from './instance-impact-contract';
 import { mappingChannels, optionsProgressEventSchema, suggestProgressEventSchema } from './mapping-contract';
+import { refreshStatusChannels } from './refresh-status-contract';
 import { validationResultSchema, validationStepSchema } from './validation';
 import { wizardChannels } from './wizard-contract';
 
@@ -106,6 +108,8 @@ export const channels = {
   },
   ...mappingChannels,
   ...wizardChannels,
+  ...refreshStatusChannels,
+  ...instanceImpactChannels,
 } as const;
 
 export type Channels = typeof channels;

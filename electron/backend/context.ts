@@ -3,6 +3,7 @@ import type { SecretStore } from '../secrets';
 import type { Store } from '../store';
 import type { HaloClientCache } from './halo-clients';
 import type { OperationRegistry } from './operations';
+import type { RefreshTracker } from './refresh-tracker';
 import type { SuggestRunner } from './suggest-runner';
 
 /** What every handler gets: the store, the secrets, the clock and a way to push events. */
@@ -17,6 +18,8 @@ export interface BackendContext {
   haloClients: HaloClientCache;
   /** Cancellable long-running work (Refresh Options, Suggest), one per instance and kind. */
   operations: OperationRegistry;
+  /** Each instance's Refresh Options, kept past the call that started it (progress, outcome). */
+  refreshes: RefreshTracker;
   /** Runs the organization matcher off the main thread. */
   suggestRunner: SuggestRunner;
   /** Opens an https page in the browser (Electron: the main process's link gate); null when there is none. */

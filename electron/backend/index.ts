@@ -18,6 +18,7 @@ import { createHaloClientCache } from './halo-clients';
 import { type Handler, handlers } from './handlers';
 import { type Logger, silentLogger } from './logger';
 import { createOperationRegistry } from './operations';
+import { createRefreshTracker } from './refresh-tracker';
 import { createWorkerSuggestRunner, type SuggestRunner } from './suggest-runner';
 
 export type { SecretStore } from '../secrets';
@@ -66,12 +67,15 @@ export interface Backend {
 export function createBackend(options: BackendOptions): Backend {
   const store = openStore(options.dataDir);
   const listeners = new Set<(event: BackendEvent) => void>();
+  const now = options.now ?? (() => new Date());
+  const refreshes = createRefreshTracker(now);
   const context: BackendContext = {
     store,
     secrets: options.secrets,
-    now: options.now ?? (() => new Date()),
+    now,
     newId: randomUUID,
     emit(event) {
+      refreshes.observe(event);
       for (const listener of listeners) listener(event);
     },
     appInfo: {
@@ -82,6 +86,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     haloClients: createHaloClientCache(options.haloClientOptions ?? {}),
     operations: createOperationRegistry(),
+    refreshes,
     suggestRunner: options.suggestRunner ?? createWorkerSuggestRunner(),
     openExternal: options.openExternal ?? null,
     chooseOrganizationFile: options.chooseOrganizationFile ?? null,

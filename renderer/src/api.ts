@@ -64,6 +64,8 @@ export const api = {
     create: (name: string) => call('instances:create', { name }),
     rename: (id: string, name: string) => call('instances:rename', { id, name }),
     delete: (id: string) => call('instances:delete', { id }),
+    /** What the instance holds besides its configuration (for the delete dialog). */
+    holdings: (id: string) => call('instances:holdings', { id }),
   },
   config: {
     get: (instanceId: string) => call('config:get', { instanceId }),
@@ -88,6 +90,9 @@ export const api = {
     refresh: (instanceId: string) => call('options:refresh', { instanceId }),
     cancel: (instanceId: string) => call('options:cancel', { instanceId }),
     get: (instanceId: string) => call('options:get', { instanceId }),
+    /** Where the instance's refresh stands; with `wait`, after a running one has ended. */
+    status: (instanceId: string, wait = false) =>
+      call('options:status', wait ? { instanceId, wait } : { instanceId }),
   },
   /** One instance's mappings: the draft, suggestions, undo/redo, save, export and import. */
   mappings: {

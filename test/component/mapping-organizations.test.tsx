@@ -61,6 +61,12 @@ describe('our organizations', { timeout: 20_000 }, () => {
     expect(within(table).getByText('Acme, Inc.')).toBeVisible();
     expect(within(table).getByText('initech.example')).toBeVisible();
     expect(screen.getByText('3 organizations')).toBeVisible();
+
+    // A file without one of them keeps it, and says so in English.
+    await user.upload(fileInput(), new File(['name\nGlobex\nInitech\n'], 'fewer.csv'));
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      '1 organization not in the file stays in the directory.',
+    );
   });
 
   it('imports JSON, adds, edits and removes; removing a mapped one asks again and takes its mappings', async () => {

@@ -195,7 +195,9 @@ describe('mapping screen', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('tab', { name: 'Organization mapping' }));
     const save = await screen.findByRole('button', { name: 'Save Mappings (3)' });
     expect(save).toBeDisabled();
-    expect(screen.getByText('Resolve 1 conflict to save')).toBeVisible();
+    expect(
+      screen.getByText('Pick a Halo client for 1 row whose client is not in Halo to save'),
+    ).toBeVisible();
     expect(row('Initech')).toHaveTextContent(/no client 999/);
 
     await user.click(within(row('Initech')).getByRole('button', { name: 'Revert Initech to what is saved' }));

@@ -105,6 +105,9 @@ describe('setup guide', { timeout: 30_000 }, () => {
 
     const checks = await screen.findByRole('region', { name: 'What Halo confirmed' });
     await within(checks).findByText(/4 of 5 confirmed, 1 to fix/, {}, { timeout: 10_000 });
+    // One verdict: the connection works, the setup does not; nothing says "everything works".
+    expect(screen.getByText('Connected, but 1 step of the checklist needs fixing')).toBeVisible();
+    expect(screen.queryByText(/everything works/)).not.toBeInTheDocument();
     expect(checks.querySelector('[data-check="teams"]')).toHaveTextContent('missing: Sales, Accounts');
     expect(await secrets.get(instanceId)).toBe(FAKE_CLIENT_SECRET);
     const row = screen.getByRole('option', { name: /Lab Halo/ });

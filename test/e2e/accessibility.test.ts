@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo, startFakeHalo } from '../fake-halo';
-import { type AppSession, type Harness, startHarness } from './harness';
+import { configuredInstance, invoke, organizationsCsv, organizationsFor } from '../support/mapping-fixtures';
+import { type AppSession, type Harness, SCREENSHOT_DIR, startHarness } from './harness';
 import { checksCard, createInstanceAndOpenGuide, stageTab } from './wizard-helpers';
 
 /**
@@ -167,4 +169,59 @@ describe('accessibility (axe-core)', () => {
     await expectAccessible(page, 'dark delete confirmation');
     expect(session.consoleErrors).toEqual([]);
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`the mapping screen, its Save dialog and the organizations screen (${colorScheme}), at 1024x640 and 1280x720`, async () => {
+      fake = await startFakeHalo({ clients: 120, inactiveShare: 0.1 });
+      const session = await harness.open({
+        colorScheme,
+        backend: { haloClientOptions: { protocol: 'http' } },
+      });
+      const { page, backend } = session;
+      const instanceId = await configuredInstance(backend, fake, 'Contoso Halo');
+      const organizations = organizationsFor(fake.clients(), { count: 60, unknown: 8 });
+      await invoke(backend, 'organizations:import', {
+        format: 'csv',
+        content: organizationsCsv(organizations),
+      });
+      await invoke(backend, 'options:refresh', { instanceId });
+      await invoke(backend, 'mappings:suggest', { instanceId });
+      const first = (await invoke(backend, 'mappings:get', { instanceId })).rows[0];
+      if (!first) throw new Error('no rows');
+      await invoke(backend, 'mappings:edit', {
+        instanceId,
+        edits: [{ organizationId: first.organization.id, action: 'exclude' }],
+      });
+      await page.reload();
+      await page
+        .getByRole('listbox', { name: 'Halo instances' })
+        .getByRole('option', { name: /Contoso Halo/ })
+        .click();
+      await page.getByRole('tab', { name: 'Organization mapping' }).click();
+      await page.getByRole('table', { name: 'Organizations of Contoso Halo' }).waitFor();
+      await expectAccessible(page, `${colorScheme} mapping`);
+      for (const [width, height] of [
+        [1024, 640],
+        [1280, 720],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.screenshot({
+          path: path.join(SCREENSHOT_DIR, `mapping-${width}x${height}-${colorScheme}.png`),
+          animations: 'disabled',
+        });
+      }
+      await page.setViewportSize({ width: 1280, height: 820 });
+      await page.getByRole('button', { name: /^Save Mappings/ }).click();
+      await page
+        .getByRole('dialog', { name: 'Save mappings' })
+        .getByText(/will be saved in one step/)
+        .waitFor();
+      await expectAccessible(page, `${colorScheme} save dialog`);
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: /Our organizations/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Our organizations' }).waitFor();
+      await expectAccessible(page, `${colorScheme} organizations`);
+      expect(session.consoleErrors).toEqual([]);
+    });
+  }
 });

@@ -1,6 +1,7 @@
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
 import type { BackendContext } from '../context';
 import { getConfiguration, saveConfiguration } from './configuration';
+import { instanceHoldings } from './instance-holdings';
 import { createInstance, deleteInstance, listInstances, renameInstance } from './instances';
 import { openInHalo } from './links';
 import {
@@ -53,7 +54,8 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'organizations:remove': removeOrganizations,
   'organizations:import': importOrganizations,
   'organizations:linkSource': linkOrganizationSource,
-  'options:refresh': refreshOptions,
+  'options:refresh': (context, request) =>
+    context.refreshes.track(request.instanceId, () => refreshOptions(context, request)),
   'options:cancel': cancelRefresh,
   'options:get': getOptions,
   'mappings:get': getMappings,
@@ -73,4 +75,6 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'wizard:check': checkWizard,
   'wizard:overview': wizardOverview,
   'links:openInHalo': openInHalo,
+  'instances:holdings': instanceHoldings,
+  'options:status': (context, request) => context.refreshes.status(request.instanceId, request.wait === true),
 };

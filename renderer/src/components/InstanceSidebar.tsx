@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ListBox, ListBoxItem } from 'react-aria-components';
 import type { InstanceSummary } from '../../../shared/domain';
+import { unsavedText, useUnsavedWork } from '../lib/unsaved-work';
 import { AppButton } from './AppButton';
 import { KeyIcon, PlusIcon, ServerIcon } from './Icons';
 import { StatusBadge } from './StatusBadge';
@@ -28,6 +29,7 @@ export function InstanceSidebar({
   /** Shown above the instance list, e.g. the link to the organization directory all instances share. */
   top?: ReactNode;
 }) {
+  const unsaved = useUnsavedWork();
   return (
     <nav className="sidebar" aria-label="Halo instances">
       <div className="sidebar__inner">
@@ -47,7 +49,7 @@ export function InstanceSidebar({
           disallowEmptySelection
           selectedKeys={selectedId ? [selectedId] : []}
           // Rows render from `instances`; these change what a row shows without changing its item.
-          dependencies={[now, renderProgress]}
+          dependencies={[now, renderProgress, unsaved]}
           onSelectionChange={(keys) => {
             if (keys === 'all') return;
             const [first] = [...keys];
@@ -80,6 +82,12 @@ export function InstanceSidebar({
                     </span>
                   ) : null}
                 </span>
+                {unsaved.has(instance.id) ? (
+                  <span className="unsaved-marker" data-testid="unsaved-marker">
+                    <span className="unsaved-marker__dot" aria-hidden="true" />
+                    {unsavedText(unsaved.get(instance.id) ?? new Set())}
+                  </span>
+                ) : null}
                 {renderProgress ? (
                   <span className="instance-row__meta">{renderProgress(instance)}</span>
                 ) : null}

@@ -1,4 +1,4 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { SwitchButton, SwitchField, Text } from 'react-aria-components';
 import {
   type ConfigurationField,
@@ -13,6 +13,7 @@ import { AppButton } from '../../components/AppButton';
 import { FormField } from '../../components/FormField';
 import { ErrorCircleIcon } from '../../components/Icons';
 import { messageOf } from '../../lib/errors';
+import { reportUnsaved } from '../../lib/unsaved-work';
 import { CaCertificateField } from './CaCertificateField';
 import { FIELD_HELP, SECTION_HELP } from './field-help';
 import {
@@ -25,6 +26,7 @@ import {
   valuesFromView,
 } from './form-model';
 import { SecretField } from './SecretField';
+import { unsavedForms } from './unsaved-forms';
 
 /** Fields whose check depends on Is On-Premise: re-checked when it flips. */
 const ON_PREMISE_DEPENDENT: readonly TextField[] = [
@@ -72,12 +74,16 @@ export function ConfigurationForm({
 }) {
   const [stored, setStored] = useState<ConfigurationView | null>(configuration);
   const saved = useMemo(() => valuesFromView(stored), [stored]);
-  const [values, setValues] = useState<FormValues>(() =>
-    prefill?.clientId ? { ...saved, clientId: prefill.clientId } : saved,
+  // What was typed here before the technician looked elsewhere comes back first.
+  const [remembered] = useState(() => unsavedForms.get(instanceId));
+  const [values, setValues] = useState<FormValues>(
+    () => remembered?.values ?? (prefill?.clientId ? { ...saved, clientId: prefill.clientId } : saved),
   );
-  const [secret, setSecret] = useState(prefill?.clientSecret ?? '');
+  const [secret, setSecret] = useState(remembered?.secret ?? prefill?.clientSecret ?? '');
   const hasStoredSecret = stored?.hasClientSecret ?? false;
-  const [replacingSecret, setReplacingSecret] = useState(Boolean(prefill?.clientSecret) && hasStoredSecret);
+  const [replacingSecret, setReplacingSecret] = useState(
+    remembered?.replacingSecret ?? (Boolean(prefill?.clientSecret) && hasStoredSecret),
+  );
   const [errors, setErrors] = useState<FieldMessages>({});
   const [notes, setNotes] = useState<FieldMessages>({});
   const [touched, setTouched] = useState<ReadonlySet<ConfigurationField>>(new Set());
@@ -90,6 +96,11 @@ export function ConfigurationForm({
   // forgets it (the backend enforces this), so the form asks for the secret again before saving.
   const secretForgotten = hasStoredSecret && changedSecretBoundFields(saved, values).length > 0;
   const storedSecretUsable = hasStoredSecret && !secretForgotten;
+  useEffect(() => {
+    if (dirty) unsavedForms.set(instanceId, { values, secret, replacingSecret });
+    else unsavedForms.delete(instanceId);
+    reportUnsaved(instanceId, 'connection', dirty);
+  }, [dirty, instanceId, values, secret, replacingSecret]);
   const context = { hasStoredSecret: storedSecretUsable };
 
   function setField(field: TextField, value: string) {

@@ -7,6 +7,7 @@ import { AppButton } from '../../components/AppButton';
 import { KeyIcon, PencilIcon, TrashIcon } from '../../components/Icons';
 import { StatusBadge } from '../../components/StatusBadge';
 import { messageOf } from '../../lib/errors';
+import { instanceSlot } from '../../lib/instance-memory';
 import { ConfigurationForm } from '../configuration/ConfigurationForm';
 import { MappingScreen } from '../mapping/MappingScreen';
 import { useValidationRun } from '../validation/use-validation-run';
@@ -47,6 +48,9 @@ const SECTIONS: ReadonlyArray<{ id: string; label: string; render(props: Section
   },
 ];
 
+/** The tab the technician last chose per instance: switching instances and back lands there again. */
+const chosenSections = instanceSlot<string>();
+
 export function InstanceView({
   instance,
   now,
@@ -68,8 +72,9 @@ export function InstanceView({
   setupInProgress?: boolean | undefined;
 }) {
   const [first] = SECTIONS;
-  const [sectionId, setSectionId] = useState<string>(first?.id ?? '');
-  const [userChoseSection, setUserChoseSection] = useState(false);
+  const remembered = chosenSections.get(instance.id);
+  const [sectionId, setSectionId] = useState<string>(remembered ?? first?.id ?? '');
+  const [userChoseSection, setUserChoseSection] = useState(remembered !== undefined);
   useEffect(() => {
     if (setupInProgress && !userChoseSection) setSectionId('setup');
   }, [setupInProgress, userChoseSection]);
@@ -77,6 +82,7 @@ export function InstanceView({
     if (id === sectionId) return;
     setUserChoseSection(true);
     setSectionId(id);
+    chosenSections.set(instance.id, id);
   };
   const openSection = (id: string): boolean => {
     if (!SECTIONS.some((section) => section.id === id)) return false;

@@ -1,5 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Button, ComboBox, Input, ListBox, ListBoxItem, Popover } from 'react-aria-components';
+import { useContext, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Button,
+  ComboBox,
+  ComboBoxStateContext,
+  Input,
+  ListBox,
+  ListBoxItem,
+  Popover,
+} from 'react-aria-components';
 import type { HaloOptionClient } from '../../../../shared/mapping-contract';
 import { type ClientSearchIndex, searchClients } from './client-search';
 import { formatCount } from './mapping-labels';
@@ -15,8 +23,11 @@ const SHOWN = 50;
 export function ClientPicker(props: ClientPickerProps) {
   // A row shows a plain button until someone uses it: a react-aria ComboBox per row costs several
   // milliseconds to mount, which a fast scroll through 10,000 rows pays twenty times a frame.
-  const [live, setLive] = useState(false);
-  if (live) return <LiveClientPicker {...props} />;
+  // 'closed' when reached by Tab (focus alone never pops a list open), 'open' when pressed or opened
+  // from the row with Enter.
+  const [live, setLive] = useState<false | 'open' | 'closed'>(false);
+  const pressed = useRef(false);
+  if (live) return <LiveClientPicker {...props} openAtStart={live === 'open'} />;
   const { value, suggested, label, placeholder = 'Choose a Halo client…', isDisabled = false } = props;
   const text = value?.clientName ?? suggested ?? placeholder;
   const stubClass = ['client-picker__input', 'client-picker__stub'];
@@ -32,7 +43,13 @@ export function ClientPicker(props: ClientPickerProps) {
           disabled={isDisabled}
           // On focus, not on pointerdown: the press's own focus step comes after pointerdown and would
           // otherwise land on the removed button and take the focus away from the new field.
-          onFocus={() => setLive(true)}
+          onPointerDown={() => {
+            pressed.current = true;
+          }}
+          onFocus={(event) => {
+            const open = pressed.current || event.currentTarget.dataset.openOnFocus === 'true';
+            setLive(open ? 'open' : 'closed');
+          }}
         >
           {text}
         </button>
@@ -62,6 +79,24 @@ interface ClientPickerProps {
   placeholder?: string;
   /** A suggestion waiting for review: shown in the empty field, set apart from a real choice. */
   suggested?: string | null;
+  /** Client id to the organizations already mapped to it here: options say "also mapped from …". */
+  mappedFrom?: ReadonlyMap<number, string[]>;
+  /** The organization this picker is for (left out of its own "also mapped from"). */
+  organizationName?: string;
+  /** Open the list as soon as the real picker is in place (it was pressed, or Enter on its row). */
+  openAtStart?: boolean;
+}
+
+/** Opens the surrounding ComboBox once, when it mounts. */
+function OpenOnMount() {
+  const state = useContext(ComboBoxStateContext);
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current || !state) return;
+    opened.current = true;
+    state.open(null, 'manual');
+  }, [state]);
+  return null;
 }
 
 function LiveClientPicker({
@@ -72,12 +107,15 @@ function LiveClientPicker({
   isDisabled = false,
   placeholder = 'Choose a Halo client…',
   suggested = null,
+  mappedFrom,
+  organizationName,
+  openAtStart = false,
 }: ClientPickerProps) {
   const chosenName = value?.clientName ?? '';
   const [inputValue, setInputValue] = useState(chosenName);
   const [open, setOpen] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
-  // It replaces the stand-in button that was just focused: take the focus over (which opens the list).
+  // It replaces the stand-in button that was just focused: take the focus over.
   useEffect(() => inputRef.current?.focus(), []);
   // Undo, redo or an accept elsewhere change the value: show it.
   useEffect(() => setInputValue(chosenName), [chosenName]);
@@ -120,7 +158,8 @@ function LiveClientPicker({
       inputValue={inputValue}
       onInputChange={setInputValue}
       onOpenChange={setOpen}
-      menuTrigger="focus"
+      // Typing or the chevron opens the list; focus alone (Tab through the rows) does not.
+      menuTrigger="input"
       isDisabled={isDisabled}
       allowsEmptyCollection
     >
@@ -132,7 +171,13 @@ function LiveClientPicker({
           }
           placeholder={suggested ?? placeholder}
           spellCheck={false}
+          onKeyDown={(event) => {
+            // Escape with the list closed leaves the picker for its row, so arrows move between rows again.
+            if (event.key !== 'Escape' || open) return;
+            event.currentTarget.closest<HTMLElement>('tr')?.focus();
+          }}
         />
+        {openAtStart ? <OpenOnMount /> : null}
         <Button className="client-picker__button" aria-label="Show Halo clients">
           <Chevron />
         </Button>
@@ -157,6 +202,7 @@ function LiveClientPicker({
                 {client.mainSiteName ? ` · ${client.mainSiteName}` : ''}
               </span>
               {client.inactive ? <span className="tag tag--muted">inactive</span> : null}
+              <AlsoMappedFrom names={mappedFrom?.get(client.id)} except={organizationName} />
             </ListBoxItem>
           )}
         </ListBox>
@@ -167,5 +213,23 @@ function LiveClientPicker({
         ) : null}
       </Popover>
     </ComboBox>
+  );
+}
+
+/** "also mapped from Acme": other organizations of this instance already mapped to the client. */
+export function AlsoMappedFrom({
+  names,
+  except,
+}: {
+  names: readonly string[] | undefined;
+  except?: string | undefined;
+}) {
+  const others = names?.filter((name) => name !== except) ?? [];
+  if (others.length === 0) return null;
+  const text = `also mapped from ${others.join(', ')}`;
+  return (
+    <span className="tag tag--warning also-mapped-from" title={text}>
+      {text}
+    </span>
   );
 }

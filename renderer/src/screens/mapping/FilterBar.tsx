@@ -13,6 +13,10 @@ import { AppButton } from '../../components/AppButton';
 import { formatCount, STATUS_HINT, STATUS_LABEL, STATUS_ORDER } from './mapping-labels';
 import type { StatusFilter } from './row-filter';
 
+const SHARED_LABEL = 'Shared client';
+const SHARED_HINT =
+  'Mapped to a Halo client that another organization maps to as well: usually a duplicate or a wrong pick';
+
 /**
  * Filter chips with counts (one per status, and All), the search box, and the bulk accept of the
  * suggestions at or above a score among the rows the filter shows.
@@ -22,6 +26,8 @@ export const FilterBar = forwardRef<
   {
     counts: Record<MappingStatus, number>;
     total: number;
+    /** Organizations mapped to a Halo client another organization maps to too. */
+    sharedCount: number;
     filter: StatusFilter;
     onFilter(filter: StatusFilter): void;
     search: string;
@@ -32,10 +38,15 @@ export const FilterBar = forwardRef<
     minScore: number;
     onMinScore(score: number): void;
     onAcceptAll(): void;
+    /** Whether bulk accept also takes suggestions of inactive Halo clients (off by default). */
+    acceptInactive: boolean;
+    onAcceptInactive(include: boolean): void;
+    /** Suggestions in view at the score that bulk accept leaves out because their client is inactive. */
+    skippedInactive: number;
     busy: boolean;
   }
 >(function FilterBar(props, searchRef) {
-  const chips: StatusFilter[] = ['all', ...STATUS_ORDER];
+  const chips: StatusFilter[] = ['all', ...STATUS_ORDER, 'shared'];
   return (
     <div className="filter-bar">
       <ToggleButtonGroup
@@ -50,8 +61,11 @@ export const FilterBar = forwardRef<
         }}
       >
         {chips.map((chip) => {
-          const count = chip === 'all' ? props.total : props.counts[chip];
-          const label = chip === 'all' ? 'All' : STATUS_LABEL[chip];
+          const count =
+            chip === 'all' ? props.total : chip === 'shared' ? props.sharedCount : props.counts[chip];
+          const label = chip === 'all' ? 'All' : chip === 'shared' ? SHARED_LABEL : STATUS_LABEL[chip];
+          const hint =
+            chip === 'all' ? 'Every organization' : chip === 'shared' ? SHARED_HINT : STATUS_HINT[chip];
           return (
             <ToggleButton
               key={chip}
@@ -59,12 +73,29 @@ export const FilterBar = forwardRef<
               className={`filter-chip filter-chip--${chip}${count === 0 ? ' filter-chip--empty' : ''}`}
               aria-label={`${label} (${count})`}
             >
-              <span title={chip === 'all' ? 'Every organization' : STATUS_HINT[chip]}>{label}</span>
+              <span title={hint}>{label}</span>
               <span className="filter-chip__count">{formatCount(count)}</span>
             </ToggleButton>
           );
         })}
       </ToggleButtonGroup>
+      <details className="status-legend">
+        <summary>What the statuses mean</summary>
+        <dl>
+          {STATUS_ORDER.map((status) => (
+            <div key={status} className="status-legend__item">
+              <dt>
+                <span className={`status-pill status-pill--${status}`}>{STATUS_LABEL[status]}</span>
+              </dt>
+              <dd>{STATUS_HINT[status]}</dd>
+            </div>
+          ))}
+          <div className="status-legend__item">
+            <dt>{SHARED_LABEL}</dt>
+            <dd>{SHARED_HINT}</dd>
+          </div>
+        </dl>
+      </details>
       <div className="filter-bar__row">
         <SearchField
           className="mapping-search"
@@ -104,6 +135,19 @@ export const FilterBar = forwardRef<
           >
             Accept {formatCount(props.acceptable)} suggestions in view
           </AppButton>
+          <label className="bulk-accept__inactive">
+            <input
+              type="checkbox"
+              checked={props.acceptInactive}
+              onChange={(event) => props.onAcceptInactive(event.target.checked)}
+            />
+            Include inactive clients
+          </label>
+          {props.skippedInactive > 0 ? (
+            <span className="bulk-accept__skipped" data-testid="skipped-inactive">
+              {formatCount(props.skippedInactive)} to inactive clients skipped
+            </span>
+          ) : null}
         </div>
       </div>
     </div>

@@ -33,8 +33,10 @@ export const MappingList = forwardRef<
     label: string;
     /** The search these rows answer; on the table as data-search, so a benchmark can see the update land. */
     search: string;
+    /** Client id to the organizations mapped to it (all rows, not only those shown). */
+    mappedFrom: ReadonlyMap<number, string[]>;
   }
->(function MappingList({ rows, clients, onEdit, label, search }, ref) {
+>(function MappingList({ rows, clients, onEdit, label, search, mappedFrom }, ref) {
   const scrollRef = useRef<HTMLTableElement>(null);
   const [active, setActive] = useState(0);
   const virtualizer = useVirtualizer({
@@ -78,6 +80,15 @@ export const MappingList = forwardRef<
         // Arrow keys move between rows when a row itself (not a field inside it) has focus.
         const target = event.target as HTMLElement;
         if (target.tagName !== 'TR') return;
+        if (event.key === 'Enter') {
+          // Enter on a row opens its Halo client picker.
+          const picker = target.querySelector<HTMLElement>('button[aria-haspopup="listbox"]');
+          if (!picker) return;
+          event.preventDefault();
+          picker.dataset.openOnFocus = 'true';
+          picker.focus();
+          return;
+        }
         const position = Number(target.dataset.position);
         const moves: Record<string, number> = {
           ArrowDown: position + 1,
@@ -118,6 +129,7 @@ export const MappingList = forwardRef<
               isActive={item.index === activePosition}
               onEdit={onEdit}
               onFocusRow={setActive}
+              mappedFrom={mappedFrom}
             />
           );
         })}

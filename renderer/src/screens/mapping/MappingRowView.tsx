@@ -1,6 +1,6 @@
 import { type ButtonHTMLAttributes, memo } from 'react';
 import type { MappingEdit, MappingRow } from '../../../../shared/mapping-contract';
-import { ClientPicker } from './ClientPicker';
+import { AlsoMappedFrom, ClientPicker } from './ClientPicker';
 import type { ClientSearchIndex } from './client-search';
 import { clientDetails, describeValue, STATUS_HINT, STATUS_LABEL, signalWithScore } from './mapping-labels';
 
@@ -16,6 +16,8 @@ export interface RowProps {
   isActive: boolean;
   onEdit(edits: MappingEdit[], label?: string): void;
   onFocusRow(position: number): void;
+  /** Client id to the organizations mapped to it in this instance's draft ("also mapped from"). */
+  mappedFrom: ReadonlyMap<number, string[]>;
 }
 
 /**
@@ -32,6 +34,7 @@ export const MappingRowView = memo(function MappingRowView({
   isActive,
   onEdit,
   onFocusRow,
+  mappedFrom,
 }: RowProps) {
   const { organization, status, draft, suggestion } = row;
   const id = organization.id;
@@ -64,6 +67,7 @@ export const MappingRowView = memo(function MappingRowView({
               also mapped in {other.instanceName}
             </span>
           ))}
+          {mapped ? <AlsoMappedFrom names={mappedFrom.get(mapped.clientId)} except={name} /> : null}
         </span>
       </td>
       <td className="mapping-row__status">
@@ -82,6 +86,8 @@ export const MappingRowView = memo(function MappingRowView({
               label={`Halo client for ${name}`}
               suggested={status === 'suggested' ? (suggestion?.clientName ?? null) : null}
               onChange={(client) => one({ organizationId: id, action: 'set', clientId: client.id })}
+              mappedFrom={mappedFrom}
+              organizationName={name}
             />
             {mapped ? (
               <button

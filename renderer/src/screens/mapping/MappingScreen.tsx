@@ -1,8 +1,10 @@
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { InstanceSummary } from '../../../../shared/domain';
 import type { MappingEdit } from '../../../../shared/mapping-contract';
 import { api } from '../../api';
 import { messageOf } from '../../lib/errors';
+import { instanceSlot } from '../../lib/instance-memory';
+import { reportUnsaved } from '../../lib/unsaved-work';
 import { downloadText } from './download';
 import { FilterBar } from './FilterBar';
 import { MappingList, type MappingListHandle } from './MappingList';
@@ -12,9 +14,13 @@ import { plural } from './mapping-labels';
 import { OrganizationImport } from './organizations/OrganizationImport';
 import { acceptableRows, filterRows, type StatusFilter } from './row-filter';
 import { SaveDialog } from './SaveDialog';
+import { mappedFromByClient, sharedClientNames } from './shared-clients';
 import { useShortcuts } from './shortcuts';
 import { useMapping } from './use-mapping';
 import './mapping.css';
+
+/** Each instance's filter chip and search, while the app runs. */
+const rememberedView = instanceSlot<{ filter: StatusFilter; search: string }>();
 
 /**
  * Organization mapping for one instance: each of our organizations linked to at most one Halo client.
@@ -24,8 +30,14 @@ import './mapping.css';
 export function MappingScreen({ instance, now }: { instance: InstanceSummary; now: Date }) {
   const model = useMapping(instance.id);
   const { summary, rows, clients, refresh, busy, notice, actions } = model;
-  const [filter, setFilter] = useState<StatusFilter>('all');
-  const [search, setSearch] = useState('');
+  // The chip and the search come back as they were when the technician returns to this instance.
+  const [filter, setFilter] = useState<StatusFilter>(() => rememberedView.get(instance.id)?.filter ?? 'all');
+  const [search, setSearch] = useState(() => rememberedView.get(instance.id)?.search ?? '');
+  useEffect(() => rememberedView.set(instance.id, { filter, search }), [instance.id, filter, search]);
+  const unsavedChanges = summary?.unsavedChanges;
+  useEffect(() => {
+    if (unsavedChanges !== undefined) reportUnsaved(instance.id, 'mappings', unsavedChanges);
+  }, [instance.id, unsavedChanges]);
   // Typing stays instant; the 10,000-row filter runs at the deferred value.
   const deferredSearch = useDeferredValue(search);
   const [minScore, setMinScore] = useState(0.9);
@@ -34,8 +46,23 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<MappingListHandle>(null);
 
-  const visible = useMemo(() => filterRows(rows, filter, deferredSearch), [rows, filter, deferredSearch]);
-  const acceptable = useMemo(() => acceptableRows(visible, minScore), [visible, minScore]);
+  const shared = useMemo(() => sharedClientNames(rows), [rows]);
+  const mappedFrom = useMemo(() => mappedFromByClient(rows), [rows]);
+  const visible = useMemo(
+    () => filterRows(rows, filter, deferredSearch, shared),
+    [rows, filter, deferredSearch, shared],
+  );
+  // Bulk accept leaves suggestions of inactive clients out unless the technician includes them.
+  const [acceptInactive, setAcceptInactive] = useState(false);
+  const acceptable = useMemo(
+    () =>
+      acceptableRows(visible, minScore, (id) => !acceptInactive && clients.byId.get(id)?.inactive === true),
+    [visible, minScore, acceptInactive, clients],
+  );
+  const skippedInactive = useMemo(
+    () => (acceptInactive ? 0 : acceptableRows(visible, minScore).length - acceptable.length),
+    [visible, minScore, acceptInactive, acceptable],
+  );
 
   const onEdit = useCallback(
     (edits: MappingEdit[], label?: string) => void actions.edit(edits, label),
@@ -150,6 +177,7 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
             ref={searchRef}
             counts={summary.counts}
             total={summary.total}
+            sharedCount={shared.size}
             filter={filter}
             onFilter={setFilter}
             search={search}
@@ -159,6 +187,9 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
             minScore={minScore}
             onMinScore={setMinScore}
             onAcceptAll={acceptAll}
+            acceptInactive={acceptInactive}
+            onAcceptInactive={setAcceptInactive}
+            skippedInactive={skippedInactive}
             busy={busy !== null}
           />
           {visible.length === 0 ? (
@@ -175,6 +206,7 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
               onEdit={onEdit}
               label={`Organizations of ${instance.name}`}
               search={deferredSearch}
+              mappedFrom={mappedFrom}
             />
           )}
         </>
@@ -184,6 +216,7 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
         isOpen={saveOpen}
         onClose={() => setSaveOpen(false)}
         onSave={actions.save}
+        clients={clients}
       />
     </section>
   );

@@ -4,6 +4,7 @@ import { AppButton } from '../../components/AppButton';
 import { CheckCircleIcon, ErrorCircleIcon, InfoIcon, SpinnerIcon, WarningIcon } from '../../components/Icons';
 import { formatRelativeTime } from '../../lib/relative-time';
 import { formatCount, plural } from './mapping-labels';
+import { refreshFailureHeadline } from './refresh-failure';
 import type { Notice, RefreshState } from './use-mapping';
 
 /** "Reading Halo clients: page 3 of 20 (1,500 so far)" or "Waiting for Halo's rate limit: 42 s". */
@@ -123,7 +124,7 @@ export function MappingStatusBar({
         <div className="banner banner--warning mapping-offline" role="alert">
           <WarningIcon size={16} />
           <div>
-            <strong>Refresh Options failed: working offline.</strong> {refresh.failure}{' '}
+            <strong>{refreshFailureHeadline(refresh.failure.haloCode)}</strong> {refresh.failure.text}{' '}
             {cache
               ? `The Halo clients cached ${age} are still used; editing and saving work as before.`
               : 'There are no cached Halo clients yet, so suggestions and the picker are empty.'}

@@ -35,7 +35,7 @@ export interface ToolbarProps {
 /** Why Save is disabled, in words, or null when it is enabled. */
 export function saveBlockedReason(summary: MappingSummary): string | null {
   if (summary.counts.conflict > 0) {
-    return `Resolve ${plural(summary.counts.conflict, 'conflict')} to save`;
+    return `Pick a Halo client for ${plural(summary.counts.conflict, 'row whose client is', 'rows whose client is')} not in Halo to save`;
   }
   if (!summary.unsavedChanges) return 'Nothing to save';
   return null;

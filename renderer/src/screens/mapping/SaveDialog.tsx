@@ -4,6 +4,7 @@ import type { DiffEntry, MappingDiff } from '../../../../shared/mapping-contract
 import { api } from '../../api';
 import { AppButton } from '../../components/AppButton';
 import { messageOf } from '../../lib/errors';
+import type { ClientSearchIndex } from './client-search';
 import { describeValue, formatCount, plural } from './mapping-labels';
 
 /** Each section lists this many rows; the rest are counted ("and 1,200 more"). */
@@ -18,8 +19,11 @@ export function SaveDialog({
   isOpen,
   onClose,
   onSave,
+  clients,
 }: {
   instanceId: string;
+  /** The cached Halo clients: which mapped clients are inactive. */
+  clients: ClientSearchIndex;
   isOpen: boolean;
   onClose(): void;
   /** Saves; resolves true when saved (the dialog closes), false when refused (the notice says why). */
@@ -44,6 +48,12 @@ export function SaveDialog({
   }, [isOpen, instanceId]);
 
   const total = diff ? diff.added.length + diff.changed.length + diff.removed.length : 0;
+  const toInactive = diff
+    ? [...diff.added, ...diff.changed].filter(
+        (entry) =>
+          entry.after.state === 'mapped' && clients.byId.get(entry.after.clientId)?.inactive === true,
+      )
+    : [];
 
   async function save() {
     setSaving(true);
@@ -79,9 +89,18 @@ export function SaveDialog({
               </p>
               {diff.conflicts > 0 ? (
                 <p className="banner banner--error" role="alert">
-                  {plural(diff.conflicts, 'row is', 'rows are')} in Conflict: pick another Halo client for{' '}
-                  {diff.conflicts === 1 ? 'it' : 'them'} or revert, then save.
+                  {plural(diff.conflicts, 'row maps', 'rows map')} to a client that is not in Halo: pick
+                  another Halo client for {diff.conflicts === 1 ? 'it' : 'them'} or revert, then save.
                 </p>
+              ) : null}
+              {toInactive.length > 0 ? (
+                <div className="banner banner--warning save-dialog__inactive">
+                  <p>
+                    {plural(toInactive.length, 'mapping goes', 'mappings go')} to an inactive Halo client and
+                    will show as Stale once saved. Pick an active client, or save them on purpose.
+                  </p>
+                  <DiffSection title="To inactive clients" tone="changed" entries={toInactive} />
+                </div>
               ) : null}
               <div className="save-dialog__sections">
                 <DiffSection title="Added" tone="added" entries={diff.added} />

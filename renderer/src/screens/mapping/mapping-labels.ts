@@ -22,7 +22,7 @@ export const STATUS_LABEL: Record<MappingStatus, string> = {
   unmapped: 'Unmapped',
   suggested: 'Suggested',
   mapped: 'Mapped',
-  conflict: 'Conflict',
+  conflict: 'Client not in Halo',
   stale: 'Stale',
   excluded: 'Excluded',
   changed: 'Changed',

@@ -1,6 +1,7 @@
 import type { MappingRow, MappingStatus } from '../../../../shared/mapping-contract';
 
-export type StatusFilter = MappingStatus | 'all';
+/** A status chip, All, or 'shared': rows mapped to a Halo client another organization maps to too. */
+export type StatusFilter = MappingStatus | 'all' | 'shared';
 
 /**
  * The rows a filter chip and the search box leave, in the backend's order. The search text of a row
@@ -22,18 +23,33 @@ export function searchKey(row: MappingRow): string {
   return key;
 }
 
-export function filterRows(rows: readonly MappingRow[], status: StatusFilter, search: string): MappingRow[] {
+export function filterRows(
+  rows: readonly MappingRow[],
+  status: StatusFilter,
+  search: string,
+  shared: ReadonlyMap<string, unknown> = new Map(),
+): MappingRow[] {
   const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   return rows.filter((row) => {
-    if (status !== 'all' && row.status !== status) return false;
+    if (status === 'shared') {
+      if (!shared.has(row.organization.id)) return false;
+    } else if (status !== 'all' && row.status !== status) return false;
     if (words.length === 0) return true;
     const key = searchKey(row);
     return words.every((word) => key.includes(word));
   });
 }
 
-/** Suggested rows among `rows` whose suggestion scores at least `minScore`: what a bulk accept takes. */
-export function acceptableRows(rows: readonly MappingRow[], minScore: number): MappingRow[] {
+/**
+ * Suggested rows among `rows` whose suggestion scores at least `minScore`: what a bulk accept takes.
+ * `skipClient` leaves out suggestions of some clients (inactive ones: a mapping to them goes Stale as
+ * soon as it is saved).
+ */
+export function acceptableRows(
+  rows: readonly MappingRow[],
+  minScore: number,
+  skipClient: (clientId: number) => boolean = () => false,
+): MappingRow[] {
   // Scores are shown with two decimals; compare at that precision so "≥ 0.90" takes a shown 0.90.
   const floor = Math.round(minScore * 100) / 100 - 1e-9;
   return rows.filter(
@@ -41,6 +57,7 @@ export function acceptableRows(rows: readonly MappingRow[], minScore: number): M
       row.status === 'suggested' &&
       row.suggestion !== null &&
       row.suggestion.clientId !== null &&
-      row.suggestion.score >= floor,
+      row.suggestion.score >= floor &&
+      !skipClient(row.suggestion.clientId),
   );
 }

@@ -7,6 +7,8 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; action: string }> = [
   { keys: 'mod+S', action: 'Save Mappings (shows the changes first)' },
   { keys: '/', action: 'Search organizations' },
   { keys: '↑  ↓  Home  End', action: 'Move between rows' },
+  { keys: 'Enter', action: 'Open the focused row’s Halo client picker' },
+  { keys: 'Esc', action: 'Close the picker; again to go back to the row' },
   { keys: 'A', action: 'Accept the focused row’s suggestion' },
   { keys: 'R', action: 'Reject the focused row’s suggestion' },
   { keys: 'X', action: 'Exclude or include the focused row' },

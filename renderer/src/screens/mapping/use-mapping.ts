@@ -6,9 +6,11 @@ import type {
   MappingUpdate,
   OptionsProgressEvent,
 } from '../../../../shared/mapping-contract';
+import type { RefreshOutcome } from '../../../../shared/refresh-status-contract';
 import { ApiError, api } from '../../api';
 import { messageOf } from '../../lib/errors';
 import { fileAsBase64 } from '../../lib/file-bytes';
+import { instanceSlot } from '../../lib/instance-memory';
 import { buildClientIndex, type ClientSearchIndex } from './client-search';
 import { displayRow } from './display-names';
 import { formatCount, plural, suggestSummary } from './mapping-labels';
@@ -20,8 +22,20 @@ export interface RefreshState {
   running: boolean;
   progress: OptionsProgressEvent | null;
   /** Why the last refresh failed (the screen keeps working from the cache and says so). */
-  failure: string | null;
+  failure: RefreshFailure | null;
 }
+
+/** A failed refresh: the explanation, and Halo's classification of it (null when Halo was not involved). */
+export interface RefreshFailure {
+  text: string;
+  haloCode: string | null;
+}
+
+/**
+ * Instances whose Refresh Options this renderer started and whose outcome it has not shown yet. The
+ * screen that started one may be gone when it ends; the next screen of that instance shows the outcome.
+ */
+const awaitingRefreshOutcome = instanceSlot<true>();
 
 interface RowStore {
   byId: Map<string, MappingRow>;
@@ -32,13 +46,46 @@ export type BusyWith = 'suggest' | 'save' | 'import' | 'export' | null;
 
 /** The error's message, with Halo's next step when it gave one. */
 function explain(error: unknown): string {
-  if (error instanceof ApiError) {
-    const halo = error.details.halo;
-    if (halo && typeof halo === 'object' && 'nextStep' in halo && typeof halo.nextStep === 'string') {
-      return `${error.message} ${halo.nextStep}`;
-    }
+  return error instanceof ApiError ? explainData(error) : messageOf(error);
+}
+
+function explainData(error: { message: string; details: Record<string, unknown> }): string {
+  const halo = error.details.halo;
+  if (halo && typeof halo === 'object' && 'nextStep' in halo && typeof halo.nextStep === 'string') {
+    return `${error.message} ${halo.nextStep}`;
   }
-  return messageOf(error);
+  return error.message;
+}
+
+function haloCodeOf(details: Record<string, unknown>): string | null {
+  const halo = details.halo;
+  return halo && typeof halo === 'object' && 'code' in halo && typeof halo.code === 'string'
+    ? halo.code
+    : null;
+}
+
+/** "Refreshed 8 Halo clients (2 new, 1 renamed). 3 mappings need a look." */
+function refreshSummary(result: Extract<RefreshOutcome, { outcome: 'done' }>['result']): string {
+  const c = result.clients;
+  const changes = [
+    c.new ? `${formatCount(c.new)} new` : '',
+    c.renamed ? `${formatCount(c.renamed)} renamed` : '',
+    c.wentInactive ? `${formatCount(c.wentInactive)} went inactive` : '',
+    c.reactivated ? `${formatCount(c.reactivated)} active again` : '',
+    c.gone ? `${formatCount(c.gone)} gone` : '',
+  ].filter(Boolean);
+  const stale =
+    result.staleMappings > 0
+      ? ` ${plural(result.staleMappings, 'mapping needs', 'mappings need')} a look.`
+      : '';
+  const unreadable =
+    result.unreadableClients > 0
+      ? ` ${plural(result.unreadableClients, 'Halo client')} could not be read (no usable id) and ${result.unreadableClients === 1 ? 'was' : 'were'} left out: check ${result.unreadableClients === 1 ? 'it' : 'them'} in Halo.`
+      : '';
+  const organizations = result.organizations
+    ? ` Organization file: ${formatCount(result.organizations.added)} added, ${formatCount(result.organizations.updated)} updated.`
+    : '';
+  return `Refreshed ${plural(c.total, 'Halo client')}${changes.length ? ` (${changes.join(', ')})` : ''}.${unreadable}${stale}${organizations}`;
 }
 
 function isCancelled(error: unknown): boolean {
@@ -187,50 +234,63 @@ export function useMapping(instanceId: string) {
     [attempt, instanceId],
   );
 
-  const refreshOptions = useCallback(async () => {
-    setRefresh((current) => ({ ...current, running: true, progress: null }));
-    setNotice(null);
-    try {
-      const result = await api.options.refresh(instanceId);
-      await reload();
+  /** Shows how a refresh ended: its summary, its failure (offline banner) or its cancel. */
+  const showRefreshOutcome = useCallback(
+    async (last: RefreshOutcome) => {
+      awaitingRefreshOutcome.delete(instanceId);
+      if (last.outcome === 'done') await reload();
       if (!live.current) return;
-      setRefresh({ running: false, progress: null, failure: null });
-      const c = result.clients;
-      const changes = [
-        c.new ? `${formatCount(c.new)} new` : '',
-        c.renamed ? `${formatCount(c.renamed)} renamed` : '',
-        c.wentInactive ? `${formatCount(c.wentInactive)} went inactive` : '',
-        c.reactivated ? `${formatCount(c.reactivated)} active again` : '',
-        c.gone ? `${formatCount(c.gone)} gone` : '',
-      ].filter(Boolean);
-      const stale =
-        result.staleMappings > 0
-          ? ` ${plural(result.staleMappings, 'mapping needs', 'mappings need')} a look.`
-          : '';
-      const unreadable =
-        result.unreadableClients > 0
-          ? ` ${plural(result.unreadableClients, 'Halo client')} could not be read (no usable id) and ${result.unreadableClients === 1 ? 'was' : 'were'} left out: check ${result.unreadableClients === 1 ? 'it' : 'them'} in Halo.`
-          : '';
-      const organizations = result.organizations
-        ? ` Organization file: ${formatCount(result.organizations.added)} added, ${formatCount(result.organizations.updated)} updated.`
-        : '';
-      setNotice({
-        kind: 'success',
-        text: `Refreshed ${plural(c.total, 'Halo client')}${changes.length ? ` (${changes.join(', ')})` : ''}.${unreadable}${stale}${organizations}`,
-      });
-    } catch (error) {
-      if (!live.current) return;
-      if (isCancelled(error)) {
+      if (last.outcome === 'done') {
+        setRefresh({ running: false, progress: null, failure: null });
+        setNotice({ kind: 'success', text: refreshSummary(last.result) });
+      } else if (last.outcome === 'cancelled') {
         setRefresh((current) => ({ ...current, running: false, progress: null }));
         setNotice({
           kind: 'info',
           text: 'Refresh Options was cancelled. The previous Halo clients and every mapping are kept.',
         });
       } else {
-        setRefresh({ running: false, progress: null, failure: explain(error) });
+        setRefresh({
+          running: false,
+          progress: null,
+          failure: { text: explainData(last.error), haloCode: haloCodeOf(last.error.details) },
+        });
       }
+    },
+    [instanceId, reload],
+  );
+
+  /**
+   * Follows the instance's refresh as the backend keeps it: shows a running one's progress, waits for
+   * it, then shows its outcome. A refresh started from an earlier screen (the technician switched tabs or
+   * instances meanwhile) ends here just as if this screen had started it.
+   */
+  const attachToRefresh = useCallback(async () => {
+    const now = await api.options.status(instanceId);
+    if (!live.current) return;
+    if (now.running) {
+      setRefresh((current) => ({ ...current, running: true, progress: now.progress ?? current.progress }));
     }
-  }, [instanceId, reload]);
+    const watched = now.running || awaitingRefreshOutcome.has(instanceId);
+    const settled = now.running ? await api.options.status(instanceId, true) : now;
+    if (!live.current || settled.running) return;
+    if (watched && settled.last) await showRefreshOutcome(settled.last);
+    else setRefresh((current) => ({ ...current, running: false, progress: null }));
+  }, [instanceId, showRefreshOutcome]);
+
+  useEffect(() => {
+    attachToRefresh().catch(() => undefined);
+  }, [attachToRefresh]);
+
+  const refreshOptions = useCallback(async () => {
+    setRefresh((current) => ({ ...current, running: true, progress: null }));
+    setNotice(null);
+    awaitingRefreshOutcome.set(instanceId, true);
+    // The reply and the tracked outcome are the same facts; reading the outcome keeps one path for a
+    // refresh this screen started and one it re-attached to.
+    await api.options.refresh(instanceId).catch(() => undefined);
+    await attempt(attachToRefresh);
+  }, [attachToRefresh, attempt, instanceId]);
 
   const cancelRefresh = useCallback(
     () => attempt(() => api.options.cancel(instanceId)),

@@ -129,7 +129,17 @@ function Warnings({ warnings }: { warnings: ValidationWarning[] }) {
   );
 }
 
-function Headline({ run, instance, now }: { run: ValidationRun; instance: InstanceSummary; now: Date }) {
+function Headline({
+  run,
+  instance,
+  now,
+  okHeadline,
+}: {
+  run: ValidationRun;
+  instance: InstanceSummary;
+  now: Date;
+  okHeadline: string;
+}) {
   if (run.phase === 'running') {
     return (
       <div className="validation-headline validation-headline--running" role="status">
@@ -154,7 +164,7 @@ function Headline({ run, instance, now }: { run: ValidationRun; instance: Instan
     const failed = run.result.steps.find((step) => step.status === 'failed');
     const text =
       status === 'ok'
-        ? 'Connected: everything works'
+        ? okHeadline
         : status === 'warning'
           ? 'Connected, with warnings'
           : `Failed at “${failed?.label ?? 'a step'}”`;
@@ -210,12 +220,15 @@ export function ValidationPanel({
   run,
   onValidate,
   now,
+  okHeadline = 'Connected: everything works',
 }: {
   instance: InstanceSummary;
   configuration: ConfigurationView | null;
   run: ValidationRun;
   onValidate(): void;
   now: Date;
+  /** What a passed validation says; the setup guide, which has its own verdict, says less. */
+  okHeadline?: string;
 }) {
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const resetTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -260,7 +273,7 @@ export function ValidationPanel({
         </p>
       </div>
 
-      <Headline run={run} instance={instance} now={now} />
+      <Headline run={run} instance={instance} now={now} okHeadline={okHeadline} />
 
       {run.phase === 'idle' && !instance.lastValidation ? (
         <p className="validation-empty">

@@ -34,8 +34,8 @@ function CheckHeadline({ view }: { view: WizardView }) {
         <div>
           <strong>
             {failed.length === 1
-              ? '1 step of the checklist needs fixing'
-              : `${failed.length} steps of the checklist need fixing`}
+              ? 'Connected, but 1 step of the checklist needs fixing'
+              : `Connected, but ${failed.length} steps of the checklist need fixing`}
           </strong>
           <ul className="wizard-validate__failures">
             {failed.map((check) => {
@@ -117,6 +117,8 @@ export function ValidateStage({
         run={run}
         onValidate={onCheck}
         now={now}
+        // The headline above is the one verdict on the setup; the panel only speaks for the connection.
+        okHeadline="Connection works"
       />
       <section className="card wizard-checks" aria-labelledby="wizard-checks-title">
         <div className="card__header">

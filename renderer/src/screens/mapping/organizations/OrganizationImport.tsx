@@ -78,7 +78,7 @@ export function OrganizationImport({ onImported }: { onImported(result: Organiza
           {formatCount(outcome.result.updated)} updated, {formatCount(outcome.result.unchanged)} unchanged
           {outcome.result.headerDetected ? ' (header row detected)' : ''}.
           {outcome.result.notInFile > 0
-            ? ` ${plural(outcome.result.notInFile, 'organization')} not in the file stay in the directory.`
+            ? ` ${plural(outcome.result.notInFile, 'organization not in the file stays', 'organizations not in the file stay')} in the directory.`
             : ''}
         </p>
       ) : null}
