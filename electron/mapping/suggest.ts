@@ -104,6 +104,7 @@ function toSuggestion(decision: Decision, matcher: Matcher): OrganizationSuggest
 export function summariseSuggestions(suggestions: readonly OrganizationSuggestion[]): SuggestSummary {
   const summary: SuggestSummary = {
     id: 0,
+    tenant: 0,
     domain: 0,
     exact: 0,
     normalised: 0,

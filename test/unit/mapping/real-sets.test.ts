@@ -89,3 +89,48 @@ describe('legal forms as real names write them', () => {
     expect(second?.reason).toContain('fuzzy');
   });
 });
+
+describe('Microsoft tenant signal', () => {
+  const tenant = '1A2B3C4D-0000-4000-8000-00000000AB12';
+  const clients = [
+    { id: 1, name: 'Northgate Plumbing Ltd', azureTenantIds: [tenant.toLowerCase()] },
+    { id: 2, name: 'Acme Ltd' },
+    { id: 3, name: 'Shared Tenant One', azureTenantIds: ['99999999-0000-4000-8000-000000000001'] },
+    { id: 4, name: 'Shared Tenant Two', azureTenantIds: ['99999999-0000-4000-8000-000000000001'] },
+  ];
+
+  it('matches on the tenant id in any case and with braces, before the name, and says so', () => {
+    const [row] = suggestMappings(
+      [{ id: 'a', name: 'Acme Ltd', microsoftTenantId: `{${tenant}}` }],
+      clients,
+    ).suggestions;
+    expect(row?.clientId).toBe(1);
+    expect(row?.signal).toBe('tenant');
+    expect(row?.reason).toContain('same Microsoft tenant 1a2b3c4d');
+  });
+
+  it('ignores a tenant id that two clients share and falls through to the name', () => {
+    const result = suggestMappings(
+      [{ id: 'a', name: 'Acme Ltd', microsoftTenantId: '99999999-0000-4000-8000-000000000001' }],
+      clients,
+    );
+    expect(result.suggestions[0]?.clientId).toBe(2);
+    expect(result.suggestions[0]?.signal).toBe('exact');
+    expect(result.summary.tenant).toBe(0);
+  });
+
+  it('a rejected pair is not suggested by the tenant either; extra domains count as domains', () => {
+    const rejected = [{ organizationId: 'a', clientId: 1 }];
+    const [row] = suggestMappings([{ id: 'a', name: 'Zed', microsoftTenantId: tenant }], clients, {
+      rejected,
+    }).suggestions;
+    expect(row?.clientId).toBeNull();
+    const withDomains = [{ id: 9, name: 'Other Name Ltd', domains: ['northgate.example'] }];
+    const [byDomain] = suggestMappings(
+      [{ id: 'b', name: 'Zed', domains: ['info@northgate.example'] }],
+      withDomains,
+    ).suggestions;
+    expect(byDomain?.clientId).toBe(9);
+    expect(byDomain?.signal).toBe('domain');
+  });
+});
