@@ -20,6 +20,12 @@ import type { OrganizationSuggestion } from '../electron/mapping/types';
 import { evaluate } from '../test/fixtures/mapping/evaluate';
 import { generateLabeledSet, type LabeledSet } from '../test/fixtures/mapping/generate-labeled-set';
 import { HOLDOUT_SET, PRIMARY_SET } from '../test/fixtures/mapping/labeled-sets';
+import {
+  pooled,
+  REAL_SET_NAMES,
+  type RealSetScore,
+  scoreRealSet,
+} from '../test/fixtures/mapping/real/real-sets';
 
 const quick = process.argv.includes('--quick');
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -302,4 +308,27 @@ printTable(
     'normalised unique key (CIPP)',
   ],
   qualityRows,
+);
+
+// 3. Quality on the real, public labeled sets (names only), beside fuzzball WRatio >= 90 in the same run
+const realRows: string[][] = [];
+const triple = (q: { precision: number; recall: number; f1: number }) =>
+  `${q.precision.toFixed(3)} / ${q.recall.toFixed(3)} / ${q.f1.toFixed(3)}`;
+for (const split of ['tune', 'holdout'] as const) {
+  const scores: RealSetScore[] = [];
+  for (const name of REAL_SET_NAMES) {
+    const score = scoreRealSet(
+      name,
+      split,
+      (set) => suggestMappings(set.organizations, set.clients).suggestions,
+    );
+    scores.push(score);
+    realRows.push([name, split, `${score.ours.withCounterpart}`, triple(score.ours), triple(score.fuzzball)]);
+  }
+  realRows.push(['pooled', split, '', triple(pooled(scores, 'ours')), triple(pooled(scores, 'fuzzball'))]);
+}
+console.log('\nQuality on the real labeled sets (test/fixtures/mapping/real)\n');
+printTable(
+  ['set', 'half', 'with counterpart', 'ours P / R / F1', 'fuzzball WRatio>=90 P / R / F1'],
+  realRows,
 );

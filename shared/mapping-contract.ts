@@ -126,6 +126,7 @@ export type MappingStatus = z.infer<typeof mappingStatusSchema>;
 
 export const matchSignalSchema = z.enum([
   'id',
+  'tenant',
   'domain',
   'exact',
   'normalised',
@@ -264,6 +265,7 @@ export const suggestCountsSchema = z.object({
   /** Rows left alone because they are mapped, changed or excluded. */
   skipped: z.number().int(),
   id: z.number().int(),
+  tenant: z.number().int(),
   domain: z.number().int(),
   exact: z.number().int(),
   normalised: z.number().int(),

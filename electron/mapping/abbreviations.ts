@@ -48,6 +48,7 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['hldgs', 'holdings'],
   ['mktg', 'marketing'],
   ['prods', 'products'],
+  ['deli', 'delicatessen'],
 ]);
 
 /** Words that carry no identity at all and are dropped from keys ("Smith & Jones" = "Smith Jones"). */

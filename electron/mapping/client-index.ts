@@ -26,8 +26,18 @@ export interface ClientIndex {
   byKey: Map<string, number[]>;
   byDomain: Map<string, number[]>;
   byExternalId: Map<string, number[]>;
+  /** Microsoft tenant id (lower-case bare GUID) -> clients that carry it. */
+  byTenant: Map<string, number[]>;
   byClientId: Map<number, number>;
   vocabulary: Vocabulary;
+}
+
+const GUID = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/;
+
+/** A Microsoft tenant id as a lower-case bare GUID ("{1A2B...}" = "1a2b..."), or null if it is none. */
+export function normaliseTenantId(value: string | null | undefined): string | null {
+  if (typeof value !== 'string') return null;
+  return GUID.exec(value.trim().toLowerCase())?.[1] ?? null;
 }
 
 /** Identifiers compare case- and space-insensitively: "ACC-001 " = "acc-001". */
@@ -52,6 +62,7 @@ export function buildClientIndex(clients: readonly HaloClientInput[], signal?: A
     byKey: new Map(),
     byDomain: new Map(),
     byExternalId: new Map(),
+    byTenant: new Map(),
     byClientId: new Map(),
     vocabulary: new Vocabulary(),
   };
@@ -81,6 +92,14 @@ export function buildClientIndex(clients: readonly HaloClientInput[], signal?: A
     addTo(index.byKey, keys.compactKey, position);
     if (keys.altKey !== null) addTo(index.byKey, keys.altKey, position);
     if (record.domain !== null) addTo(index.byDomain, record.domain, position);
+    for (const known of client.domains ?? []) {
+      const value = registrableDomain(known);
+      if (value !== null && value !== record.domain) addTo(index.byDomain, value, position);
+    }
+    for (const tenant of client.azureTenantIds ?? []) {
+      const value = normaliseTenantId(tenant);
+      if (value !== null) addTo(index.byTenant, value, position);
+    }
     const externals = [
       ['ref', client.ref],
       ['accountsid', client.accountsid],

@@ -1,5 +1,5 @@
 import { Blocker } from './blocking';
-import { type ClientIndex, type ClientRecord, normaliseExternalId } from './client-index';
+import { type ClientIndex, type ClientRecord, normaliseExternalId, normaliseTenantId } from './client-index';
 import { registrableDomain } from './domain';
 import { prepareQuery, type QueryName, scoreName } from './name-score';
 import type { NameKeys } from './normalise-name';
@@ -22,7 +22,7 @@ const INACTIVE_PENALTY = 0.02;
 /** Blocking keeps clients that could still reach this much below the runner-up bar. */
 const BLOCKING_SLACK = 0.05;
 
-type StrongSignal = Exclude<MatchSignal, 'none' | 'fuzzy'>;
+type StrongSignal = Exclude<MatchSignal, 'none' | 'fuzzy' | 'tenant'>;
 
 /** Clients that a stronger signal found but could not tell apart; later signals choose among them. */
 interface Narrowing {
@@ -79,6 +79,17 @@ export class Matcher {
       );
     }
 
+    // The strongest computed evidence; a tenant id on two or more clients is no evidence at all.
+    const tenant = normaliseTenantId(organization.microsoftTenantId);
+    const tenantClients = tenant === null ? undefined : this.index.byTenant.get(tenant);
+    if (tenant !== null && tenantClients?.length === 1) {
+      const [position] = tenantClients;
+      if (position !== undefined && excluded?.has(this.clientId(position)) !== true) {
+        const reason = `same Microsoft tenant ${tenant.slice(0, 8)}... as ${quote(this.name(position))}`;
+        return this.match('tenant', position, 1, reason);
+      }
+    }
+
     let narrowing: Narrowing | null = null;
 
     const externalId = normaliseExternalId(organization.externalId);
@@ -94,8 +105,14 @@ export class Matcher {
         narrowing = { signal: 'id', evidence: `id ${quote(externalId)}`, positions: pick.positions };
     }
 
-    const domain = registrableDomain(organization.domain);
-    const domainClients = domain === null ? undefined : this.index.byDomain.get(domain);
+    // The first of the organization's domains that some client has is the one that counts.
+    let domain = registrableDomain(organization.domain);
+    let domainClients = domain === null ? undefined : this.index.byDomain.get(domain);
+    for (const other of organization.domains ?? []) {
+      if (domainClients !== undefined) break;
+      domain = registrableDomain(other);
+      domainClients = domain === null ? undefined : this.index.byDomain.get(domain);
+    }
     if (domain !== null && domainClients !== undefined && domainClients.length <= MAX_CLIENTS_PER_DOMAIN) {
       const pick = this.pickOne(domainClients, excluded, narrowing);
       if (pick?.kind === 'one') {

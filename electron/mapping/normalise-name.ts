@@ -66,6 +66,7 @@ function byLastWord(tables: readonly (readonly (readonly string[])[])[]): Map<st
 }
 
 const NOISE_BY_LAST_WORD = byLastWord([LEGAL_FORM_TOKENS, QUALIFIER_TOKENS]);
+const LEGAL_FORM_BY_LAST_WORD = byLastWord([LEGAL_FORM_TOKENS]);
 
 function addWord(words: string[], raw: string): void {
   const word = ABBREVIATIONS.get(raw) ?? raw;
@@ -76,8 +77,36 @@ function isAsciiWordChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
+/**
+ * Runs of single letters become one word: "b v", "n v" (from "B. V.", "N,V,", "N..V.") -> "bv", "nv",
+ * so a legal form written with spaces, commas or doubled dots is still a legal form. Both sides of a
+ * comparison go through this, so initials ("J K Rowling" -> "jk rowling") still meet each other.
+ */
+function joinSingleLetters(words: string[]): string[] {
+  let single = 0;
+  for (const word of words) if (word.length === 1) single++;
+  if (single < 2) return words;
+  const joined: string[] = [];
+  let run = '';
+  for (const word of words) {
+    if (word.length === 1 && !/\d/.test(word)) {
+      run += word;
+      continue;
+    }
+    if (run !== '') joined.push(run);
+    run = '';
+    joined.push(word);
+  }
+  if (run !== '') joined.push(run);
+  return joined;
+}
+
 /** Words of a lowercase segment; a hand-rolled scan for plain ASCII, the common case, else a Unicode split. */
 function wordsOf(segment: string): string[] {
+  return joinSingleLetters(splitWords(segment));
+}
+
+function splitWords(segment: string): string[] {
   const words: string[] = [];
   if (NON_ASCII.test(segment)) {
     for (const raw of segment.split(NOT_WORD)) if (raw !== '') addWord(words, raw);
@@ -150,9 +179,35 @@ function stripTrailingNoise(tokens: string[], keep: number): string[] {
   return tokens;
 }
 
-function dropLeadingThe(tokens: string[]): string[] {
+/**
+ * Legal forms that also lead a name ("N.V. Nutricia", "PT Bank Mandiri", "OOO Gazprom"). Only forms that
+ * are never a word of a name on their own: "AG Barr", "SA Water" or "AS Roma" keep their first word.
+ */
+const LEADING_LEGAL_FORMS: ReadonlySet<string> = new Set(['nv', 'bv', 'pt', 'ooo', 'oao', 'zao', 'pjsc']);
+
+function dropLeadingNoise(tokens: string[]): string[] {
   if (tokens.length > 1 && tokens[0] === 'the') tokens.shift();
+  if (tokens.length > 1 && LEADING_LEGAL_FORMS.has(tokens[0] ?? '')) tokens.shift();
   return tokens;
+}
+
+const COMMA = /[,;]/;
+
+/**
+ * A legal form followed by a comma closes the name; what follows is an address ("Alcatel N.V.,
+ * Rijswijk, NL", "Unilever NV., Rotterdam"). A comma elsewhere ("Chicago Public Schools Stockton,
+ * Joseph") is part of the name and stays.
+ */
+function cutAfterLegalForm(text: string): string {
+  if (!COMMA.test(text)) return text;
+  const segments = text.split(COMMA);
+  for (let at = 0; at < segments.length - 1; at++) {
+    const words = wordsOf(segments[at] ?? '');
+    const tails = LEGAL_FORM_BY_LAST_WORD.get(words[words.length - 1] ?? '');
+    const tail = tails?.find((candidate) => endsWith(words, words.length, candidate));
+    if (tail !== undefined && words.length > tail.length) return segments.slice(0, at + 1).join(',');
+  }
+  return text;
 }
 
 /** Tokens of one lowercase, accent-free spelling of a name. */
@@ -161,6 +216,7 @@ function tokensOf(text: string): string[] {
   if (cleaned.includes('&') || cleaned.includes('+')) cleaned = cleaned.replace(AMPERSAND, ' and ');
   if (HAS_APOSTROPHE.test(cleaned)) cleaned = cleaned.replace(APOSTROPHES, '');
   if (cleaned.includes('.')) cleaned = cleaned.replace(INITIALISM, (match) => match.replaceAll('.', ''));
+  cleaned = cutAfterLegalForm(cleaned);
   const extras: string[] = [];
   if (HAS_BRACKET.test(cleaned)) {
     cleaned = cleaned.replace(BRACKETED, (_match, inner: string) => {
@@ -175,13 +231,13 @@ function tokensOf(text: string): string[] {
     extras.unshift(...tail);
   }
 
-  let name = stripTrailingNoise(dropLeadingThe(wordsOf(head)), 1);
+  let name = stripTrailingNoise(dropLeadingNoise(wordsOf(head)), 1);
   if (extras.length === 0 && name.length > 0) return name;
   const location: string[] = [];
   for (const extra of extras) {
     // A bracket or dash part that is only a legal form or a qualifier ("(HQ)", "- Head Office") is noise;
     // anything else ("(Leeds)") says which client this is and stays.
-    location.push(...stripTrailingNoise(dropLeadingThe(wordsOf(extra)), 0));
+    location.push(...stripTrailingNoise(dropLeadingNoise(wordsOf(extra)), 0));
   }
   if (name.length === 0) {
     name = location.splice(0, location.length);

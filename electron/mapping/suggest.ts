@@ -16,6 +16,12 @@ import type {
 export const DEFAULT_THRESHOLD = 0.86;
 export const DEFAULT_MARGIN = 0.07;
 const ABORT_CHECK_EVERY = 64;
+/**
+ * A fuzzy match this strong stands even when another organization fits the client better: several of
+ * our organizations may belong to one Halo client ("Shell Internationale Research Maatschappij B" and
+ * "... B.V."), and the app allows it. Below it, "Northgate Plumbers" still yields to "Northgate Plumbing".
+ */
+export const MANY_TO_ONE_SCORE = 0.88;
 
 interface Decision {
   organization: OrganizationInput;
@@ -25,8 +31,8 @@ interface Decision {
 /**
  * "Prefer mutual best matches": a fuzzy suggestion stands only if no other organization fits the same
  * client clearly better. Several organizations may still share one client when they fit it about
- * equally well (duplicates on our side), but "Northgate Plumbers" does not take the client that
- * "Northgate Plumbing Ltd" matched exactly. Only the rows being filled compete (saved mappings are the
+ * equally well (duplicates on our side) or when their own fit is strong (`MANY_TO_ONE_SCORE`), but
+ * "Northgate Plumbers" does not take the client that "Northgate Plumbing Ltd" matched exactly. Only the rows being filled compete (saved mappings are the
  * user's business, and several organizations may share a client).
  */
 function enforceMutualBest(decisions: Decision[], matcher: Matcher, margin: number): void {
@@ -45,6 +51,7 @@ function enforceMutualBest(decisions: Decision[], matcher: Matcher, margin: numb
     if (outcome.kind !== 'match' || outcome.signal !== 'fuzzy') return;
     const best = bestClaim.get(outcome.position);
     if (best === undefined || best.decision === decision || best.score - outcome.score <= margin) return;
+    if (outcome.score >= MANY_TO_ONE_SCORE) return;
     const rival = decisions[best.decision]?.organization.name ?? '';
     entry.outcome = {
       kind: 'none',
@@ -97,6 +104,7 @@ function toSuggestion(decision: Decision, matcher: Matcher): OrganizationSuggest
 export function summariseSuggestions(suggestions: readonly OrganizationSuggestion[]): SuggestSummary {
   const summary: SuggestSummary = {
     id: 0,
+    tenant: 0,
     domain: 0,
     exact: 0,
     normalised: 0,

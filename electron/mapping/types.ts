@@ -11,6 +11,10 @@ export interface OrganizationInput {
   domain?: string | null;
   /** An identifier that another system stored in Halo (client ref, accounts id or the Halo id itself). */
   externalId?: string | null;
+  /** The organization's Microsoft (Entra) tenant id: a GUID in any case, with or without braces. */
+  microsoftTenantId?: string | null;
+  /** Domains of the organization besides `domain`. */
+  domains?: readonly string[];
 }
 
 /**
@@ -25,10 +29,14 @@ export interface HaloClientInput {
   toplevel_name?: string;
   ref?: string | null;
   accountsid?: string | null;
+  /** The Microsoft tenant ids Halo stores for this client (its Azure tenant records). */
+  azureTenantIds?: readonly string[];
+  /** Domains Halo knows for the client, e.g. from its Azure tenant records. */
+  domains?: readonly string[];
 }
 
 /** Which kind of evidence produced a suggestion. `none` also covers ambiguous rows (see `ambiguous`). */
-export type MatchSignal = 'id' | 'domain' | 'exact' | 'normalised' | 'fuzzy' | 'none';
+export type MatchSignal = 'id' | 'tenant' | 'domain' | 'exact' | 'normalised' | 'fuzzy' | 'none';
 
 /** Anything with an `aborted` flag: an AbortSignal, or a view over a SharedArrayBuffer in a worker. */
 export interface AbortFlag {
@@ -81,6 +89,7 @@ export interface OrganizationSuggestion {
 /** How many rows each outcome produced; every row is counted exactly once. */
 export interface SuggestSummary {
   id: number;
+  tenant: number;
   domain: number;
   exact: number;
   normalised: number;

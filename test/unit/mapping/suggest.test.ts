@@ -337,6 +337,7 @@ describe('suggestMappings user knowledge and scope', () => {
     const all = suggestMappings(organizations, clients);
     expect(all.summary).toEqual({
       id: 0,
+      tenant: 0,
       domain: 0,
       exact: 1,
       normalised: 1,

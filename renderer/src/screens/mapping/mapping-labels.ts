@@ -41,6 +41,7 @@ export const STATUS_HINT: Record<MappingStatus, string> = {
 
 const SIGNAL_LABEL: Record<Suggestion['signal'], string> = {
   id: 'id match',
+  tenant: 'Microsoft tenant',
   domain: 'domain',
   exact: 'exact name',
   normalised: 'normalised name',
