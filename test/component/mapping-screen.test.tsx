@@ -110,7 +110,9 @@ describe('mapping screen', { timeout: 20_000 }, () => {
     // The picker filters in memory and shows the disambiguators; HTML entities are decoded.
     // The row shows a light stand-in until used; pressing it puts the real combobox in its place.
     await user.click(
-      within(row('Stark Industries')).getByRole('button', { name: 'Halo client for Stark Industries: none' }),
+      within(row('Stark Industries')).getByRole('button', {
+        name: 'Halo client for Stark Industries: none. Choose a Halo client…',
+      }),
     );
     const picker = within(row('Stark Industries')).getByRole('combobox');
     await waitFor(() => expect(picker).toHaveFocus());

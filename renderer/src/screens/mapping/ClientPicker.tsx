@@ -38,7 +38,8 @@ export function ClientPicker(props: ClientPickerProps) {
         <button
           type="button"
           className={stubClass.join(' ')}
-          aria-label={`${label}: ${value ? value.clientName : suggested ? `none yet, suggested ${suggested}` : 'none'}`}
+          // The accessible name holds the visible text too (WCAG 2.5.3, "label in name"), also when empty.
+          aria-label={`${label}: ${value ? value.clientName : suggested ? `none yet, suggested ${suggested}` : `none. ${placeholder}`}`}
           aria-haspopup="listbox"
           disabled={isDisabled}
           // On focus, not on pointerdown: the press's own focus step comes after pointerdown and would
