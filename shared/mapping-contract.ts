@@ -105,6 +105,8 @@ export const refreshResultSchema = z.object({
   requests: z.number().int(),
   /** Client rows Halo sent that could not be read (no usable id): left out of the cache, and said so. */
   unreadableClients: z.number().int().nonnegative(),
+  /** Client names that were cleaned (control or invisible characters, or longer than 255 characters). */
+  cleanedNames: z.number().int().nonnegative().default(0),
   /** The linked organization file, when one is linked: what re-reading it changed. */
   organizations: organizationImportResultSchema.nullable(),
 });

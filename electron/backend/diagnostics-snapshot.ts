@@ -1,5 +1,5 @@
 import type { ConfigurationView } from '../../shared/ipc';
-import { type ValidationResult, validationResultSchema } from '../../shared/validation';
+import type { ValidationResult } from '../../shared/validation';
 import type { BackendContext } from './context';
 import { toConfigurationView } from './handlers/configuration';
 
@@ -23,20 +23,9 @@ export function collectDiagnosticsSnapshot(context: BackendContext): Diagnostics
     return {
       name: row.name,
       configuration: stored ? toConfigurationView(stored) : null,
-      lastValidation: parseStoredResult(context.store.validationResults.getJson(row.id)),
+      lastValidation: context.store.validationResults.get(row.id),
     };
   });
   const { name, version, platform } = context.appInfo;
   return { app: { name, version, platform, secretStore: context.secrets.description }, instances };
-}
-
-/** A stored result written by an older version may not match today's schema: leave it out then. */
-function parseStoredResult(json: string | null): ValidationResult | null {
-  if (json === null) return null;
-  try {
-    const parsed = validationResultSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
 }

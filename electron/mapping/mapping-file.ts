@@ -5,7 +5,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { MappingValue } from '../../shared/mapping-contract';
-import { detectDelimiter, type FileProblem } from './organization-file';
+import { detectDelimiter, type FileProblem, firstProblems } from './organization-file';
 import { neutraliseFormula, restoreFormula } from './spreadsheet-safe';
 
 export const MAPPING_FILE_FORMAT = 'halo-setup-mappings';
@@ -155,17 +155,6 @@ function finish(rows: ParsedMappingRow[], problems: FileProblem[]): MappingFileR
   if (rows.length === 0 && problems.length === 0)
     problems.push({ line: 1, reason: 'the file has no mappings' });
   return problems.length > 0 ? { ok: false, problems: firstProblems(problems) } : { ok: true, rows };
-}
-
-/** The problems a screen can show: the first 200 by line, then one line with how many more there are. */
-export const MAX_MAPPING_PROBLEMS_LISTED = 200;
-function firstProblems(problems: FileProblem[]): FileProblem[] {
-  const sorted = problems.sort((a, b) => a.line - b.line);
-  if (sorted.length <= MAX_MAPPING_PROBLEMS_LISTED) return sorted;
-  const shown = sorted.slice(0, MAX_MAPPING_PROBLEMS_LISTED);
-  const last = shown[shown.length - 1]?.line ?? 0;
-  shown.push({ line: last, reason: `and ${sorted.length - shown.length} more problems` });
-  return shown;
 }
 
 export function parseMappingsCsv(content: string): MappingFileResult {

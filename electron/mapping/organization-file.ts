@@ -29,7 +29,20 @@ export type OrganizationFileResult =
 export const MAX_ORGANIZATION_ROWS = 200_000;
 export const MAX_NAME_LENGTH = 300;
 /** A refused file lists at most this many problems (and says how many more there were). */
-const MAX_PROBLEMS_LISTED = 50;
+export const MAX_PROBLEMS_LISTED = 200;
+
+/**
+ * The problems a screen can show, for every import (organizations and mappings): the first 200 by line,
+ * then one line with how many more there are.
+ */
+export function firstProblems(problems: FileProblem[]): FileProblem[] {
+  const sorted = problems.sort((a, b) => a.line - b.line);
+  if (sorted.length <= MAX_PROBLEMS_LISTED) return sorted;
+  const shown = sorted.slice(0, MAX_PROBLEMS_LISTED);
+  const last = shown[shown.length - 1]?.line ?? 0;
+  shown.push({ line: last, reason: `and ${sorted.length - shown.length} more problems` });
+  return shown;
+}
 
 type Field = 'name' | 'domain' | 'externalId';
 
@@ -176,13 +189,11 @@ function optional(value: string | undefined): string | null {
 class RowChecker {
   readonly problems: FileProblem[] = [];
   readonly rows: OrganizationFileRow[] = [];
-  private problemCount = 0;
   private readonly names = new Map<string, number>();
   private readonly externalIds = new Map<string, number>();
 
   problem(line: number, reason: string): void {
-    this.problemCount += 1;
-    if (this.problems.length < MAX_PROBLEMS_LISTED) this.problems.push({ line, reason });
+    this.problems.push({ line, reason });
   }
 
   add(line: number, rawName: string, domain: string | null, externalId: string | null): void {
@@ -220,13 +231,8 @@ class RowChecker {
   }
 
   result(headerDetected: boolean): OrganizationFileResult {
-    if (this.problemCount === 0) return { ok: true, rows: this.rows, headerDetected };
-    const problems = [...this.problems];
-    if (this.problemCount > problems.length) {
-      const last = problems[problems.length - 1]?.line ?? 0;
-      problems.push({ line: last, reason: `and ${this.problemCount - problems.length} more problems` });
-    }
-    return { ok: false, problems };
+    if (this.problems.length === 0) return { ok: true, rows: this.rows, headerDetected };
+    return { ok: false, problems: firstProblems([...this.problems]) };
   }
 }
 

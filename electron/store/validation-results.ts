@@ -1,4 +1,4 @@
-import type { ValidationResult } from '../../shared/validation';
+import { type ValidationResult, validationResultSchema } from '../../shared/validation';
 import type { SqliteDatabase } from './database';
 
 /** The `validation_results` table: the last validation per instance, shown in the instance list. */
@@ -23,6 +23,17 @@ export function createValidationResultsRepository(db: SqliteDatabase) {
     },
     getJson(instanceId: string): string | null {
       return getStatement.get(instanceId)?.result_json ?? null;
+    },
+    /** The last validation; null when there is none, or when one written by an older version no longer matches today's schema. */
+    get(instanceId: string): ValidationResult | null {
+      const json = getStatement.get(instanceId)?.result_json;
+      if (json === undefined) return null;
+      try {
+        const parsed = validationResultSchema.safeParse(JSON.parse(json));
+        return parsed.success ? parsed.data : null;
+      } catch {
+        return null;
+      }
     },
   };
 }

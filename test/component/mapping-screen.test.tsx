@@ -53,9 +53,13 @@ const ORGANIZATIONS = [
  * `refresh`. The fake Halo listens on a port held for the whole test, so a test can stop it and count on
  * "connection refused" there (see holdPort).
  */
-async function setUp(options: { refresh?: boolean; gate?: RateLimitGate } = {}) {
+async function setUp(options: { refresh?: boolean; gate?: RateLimitGate; clients?: typeof CLIENTS } = {}) {
   heldPort = await holdPort();
-  const halo = await startFakeHalo({ clients: CLIENTS, port: heldPort.port, ...options.gate?.fakeOptions });
+  const halo = await startFakeHalo({
+    clients: options.clients ?? CLIENTS,
+    port: heldPort.port,
+    ...options.gate?.fakeOptions,
+  });
   fake = halo;
   const started = startBackend({
     haloClientOptions: { protocol: 'http', proxy: {} },
@@ -134,6 +138,20 @@ describe('mapping screen', { timeout: 20_000 }, () => {
       clientId: 36,
       signal: 'manual',
     });
+  });
+
+  it('says in the refresh summary how many Halo client names were cleaned', async () => {
+    const { user } = await setUp({
+      clients: [...CLIENTS, client(39, 'Evil\u202Egnp.exe\u200B'), client(40, 'N'.repeat(400))],
+    });
+    await user.click(screen.getByRole('button', { name: 'Refresh Options' }));
+    expect(
+      await screen.findByText(
+        'Refreshed 10 Halo clients (10 new). 2 Halo client names were cleaned (control or invisible characters, or longer than 255 characters).',
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeVisible();
   });
 
   it('suggests, accepts and rejects; undo and redo by keyboard; bulk accept is one step', async () => {

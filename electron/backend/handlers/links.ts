@@ -1,4 +1,5 @@
 import { HALO_PAGES, type HaloPageId } from '../../../shared/checklist';
+import { isHaloHostedHost } from '../../../shared/configuration/halo-hosts';
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
 import { AppError } from '../app-error';
 import type { BackendContext } from '../context';
@@ -8,7 +9,26 @@ import { requireInstance } from './instances';
  * "Open in Halo": the URL is built here, never taken from the renderer. It is always https, on the host of
  * the instance's saved configuration, with a path from the fixed list in shared/checklist.ts. The main
  * process's external-link gate checks it a second time (https only, a configured instance's host only).
+ *
+ * Which hosts open: one under Halo's own cloud domains opens at once (the setup guide needs Halo pages
+ * before anything is validated, and those domains are Halo's). Any other host (on-premise, custom) opens
+ * only once a successful validation of this instance reached Halo's API on that very host: a saved but
+ * unproven hostname could be anyone's site.
  */
+
+export const UNCONFIRMED_HOST_MESSAGE =
+  'Validate the connection first: Halo Setup opens only a Halo it has confirmed for this instance.';
+
+/** Did the instance's last stored validation succeed against Halo's API on `url`'s host? */
+function validationProvedHost(context: BackendContext, instanceId: string, url: string): boolean {
+  const last = context.store.validationResults.get(instanceId);
+  if (!last || last.status === 'failed') return false;
+  try {
+    return new URL(last.endpoints.apiBase).host === new URL(url).host;
+  } catch {
+    return false;
+  }
+}
 
 /** `https://{host}{path}` when `host` is a plain "name[:port]" that URL parsing keeps as it is; else null. */
 export function haloPageUrl(host: string, target: HaloPageId): string | null {
@@ -46,6 +66,14 @@ export async function openInHalo(
       `Halo pages open only as https on the instance’s own host, and “${configuration.resourceServer}” does not make one.`,
       { host: configuration.resourceServer },
     );
+  }
+  if (
+    !isHaloHostedHost(configuration.resourceServer) &&
+    !validationProvedHost(context, request.instanceId, url)
+  ) {
+    throw new AppError('invalid-configuration', UNCONFIRMED_HOST_MESSAGE, {
+      host: configuration.resourceServer,
+    });
   }
   if (!context.openExternal) {
     throw new AppError('internal', 'This window cannot open pages in the browser.', { url });

@@ -7,6 +7,7 @@ import {
   type HaloTopLevel,
   type ListClientsProgress,
 } from '../../halo';
+import { cleanClientName } from '../../halo/clean-name';
 import { type OrganizationFileRow, parseOrganizationsFile } from '../../mapping/organization-file';
 import { reconcileClients } from '../../mapping/reconcile';
 import type { CachedClient } from '../../store';
@@ -41,10 +42,10 @@ export async function haloClientFor(context: BackendContext, instanceId: string)
   return context.haloClients.clientFor(configuration, clientSecret);
 }
 
-export function toCachedClient(row: HaloClientRow): CachedClient {
+export function toCachedClient(row: HaloClientRow, name: string = row.name): CachedClient {
   return {
     id: row.id,
-    name: row.name,
+    name,
     toplevelId: row.toplevel_id ?? null,
     toplevelName: row.toplevel_name ?? null,
     inactive: row.inactive === true,
@@ -174,7 +175,7 @@ export async function refreshOptions(
     }
     if (signal.aborted) throw cancelledError();
     progress.phase('saving');
-    const clients = rows.map(toCachedClient);
+    const { clients, cleanedNames } = cachedClientsWithCleanNames(rows);
     const fetchedAt = context.now().toISOString();
     const outcome = context.store.transaction(() => {
       const previous = context.store.haloOptions.clients(instanceId);
@@ -201,12 +202,30 @@ export async function refreshOptions(
       staleMappings: view.summary.counts.stale + view.summary.counts.conflict,
       requests,
       unreadableClients,
+      cleanedNames,
       organizations: outcome.organizations,
     };
   } finally {
     progress.stop();
     context.operations.finish(key, controller);
   }
+}
+
+/**
+ * The one place Halo's client names enter the cache: each is cleaned (invisible or control characters,
+ * whitespace, length) so every screen, match and export sees the same readable name; the count is reported.
+ */
+function cachedClientsWithCleanNames(rows: readonly HaloClientRow[]): {
+  clients: CachedClient[];
+  cleanedNames: number;
+} {
+  let cleanedNames = 0;
+  const clients = rows.map((row) => {
+    const { name, cleaned } = cleanClientName(row.name, `Halo client ${row.id}`);
+    if (cleaned) cleanedNames += 1;
+    return toCachedClient(row, name);
+  });
+  return { clients, cleanedNames };
 }
 
 function topLevelsFromClients(rows: readonly HaloClientRow[]): { id: number; name: string }[] {

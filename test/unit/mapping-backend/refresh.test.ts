@@ -89,6 +89,35 @@ describe('options:refresh', () => {
     ]);
   });
 
+  it('cleans Halo client names (invisible, control, too long) before caching them, and counts them', async () => {
+    const long = 'L'.repeat(300);
+    fake = await startFakeHalo({
+      clients: [
+        client(11, 'Acme Ltd'),
+        client(12, 'Glo\u200Bbex\u202E'),
+        client(13, 'Init\u0007ech\r\nNorth'),
+        client(14, long),
+      ],
+    });
+    const instanceId = await configuredInstance(backend, fake, 'Prod');
+    const result = await call(backend, 'options:refresh', { instanceId });
+    expect(result.cleanedNames).toBe(3);
+    const names = (await call(backend, 'options:get', { instanceId })).clients.map((row) => [
+      row.id,
+      row.name,
+    ]);
+    expect(Object.fromEntries(names)).toEqual({
+      11: 'Acme Ltd',
+      12: 'Globex',
+      13: 'Initech North',
+      14: `${'L'.repeat(254)}…`,
+    });
+    // The same names from Halo next time are not "renamed": the cache holds the cleaned form.
+    const again = await call(backend, 'options:refresh', { instanceId });
+    expect(again.clients).toMatchObject({ renamed: 0, unchanged: 4 });
+    expect(again.cleanedNames).toBe(3);
+  });
+
   it('reconciles by id: renamed, went inactive and gone mark mapped rows Stale and keep the snapshot', async () => {
     fake = await startFakeHalo({
       clients: [

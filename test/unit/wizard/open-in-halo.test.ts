@@ -3,7 +3,8 @@ import { type Backend, createBackend, createMemorySecretStore } from '../../../e
 import { haloPageUrl } from '../../../electron/backend/handlers/links';
 import { createExternalLinkGate } from '../../../electron/main/external-links';
 import { createOpenInHalo } from '../../../electron/main/open-in-halo';
-import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET } from '../../fake-halo';
+import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, startFakeHalo } from '../../fake-halo';
+import { fakeHaloConfiguration, invoke, invokeFails } from '../../support/backend-calls';
 import { makeTempDir } from '../../support/temp-dir';
 
 /**
@@ -22,6 +23,8 @@ function backendWith(openExternal?: (url: string) => Promise<void>): Backend {
     dataDir: temp.dir,
     secrets: createMemorySecretStore(),
     validateResponses: true,
+    // For the on-premise cases: the fake Halo listens on plain http at 127.0.0.1.
+    haloClientOptions: { protocol: 'http', proxy: {}, pacer: { limit: 100_000, windowMs: 1000 } },
     ...(openExternal ? { openExternal } : {}),
   });
   cleanups.push(() => {
@@ -130,6 +133,72 @@ describe('links:openInHalo', () => {
     const result = await backend.invoke('links:openInHalo', { instanceId: id, target: 'home' });
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.error.message).toContain('Refused to open');
+  });
+});
+
+describe('links:openInHalo on a host outside Halo’s cloud', () => {
+  const unconfirmed =
+    'Validate the connection first: Halo Setup opens only a Halo it has confirmed for this instance.';
+
+  it('opens only after a successful validation proved that exact host', async () => {
+    const fake = await startFakeHalo({ clients: 3 });
+    cleanups.push(() => void fake.stop());
+    const opened: string[] = [];
+    const backend = backendWith(async (url) => {
+      opened.push(url);
+    });
+    const { id } = await invoke(backend, 'instances:create', { name: 'On-prem' });
+    const save = (configuration: ReturnType<typeof fakeHaloConfiguration>) =>
+      invoke(backend, 'config:save', { instanceId: id, configuration });
+
+    // Saved, never validated: refused, with what to do.
+    await save(fakeHaloConfiguration(fake));
+    const before = await invokeFails(backend, 'links:openInHalo', { instanceId: id, target: 'applications' });
+    expect(before.message).toBe(unconfirmed);
+
+    // A failed validation (wrong secret) proves nothing.
+    await save(fakeHaloConfiguration(fake, `${FAKE_CLIENT_SECRET.slice(0, -4)}xxxx`));
+    expect((await invoke(backend, 'config:validate', { instanceId: id })).status).toBe('failed');
+    expect((await invokeFails(backend, 'links:openInHalo', { instanceId: id, target: 'home' })).message).toBe(
+      unconfirmed,
+    );
+    expect(opened).toEqual([]);
+
+    // A successful one does: the page opens on that host.
+    await save(fakeHaloConfiguration(fake));
+    expect((await invoke(backend, 'config:validate', { instanceId: id })).status).not.toBe('failed');
+    const result = await invoke(backend, 'links:openInHalo', { instanceId: id, target: 'applications' });
+    expect(result.url).toBe(`https://${fake.host}/config/integrations/api/applications`);
+    expect(opened).toEqual([result.url]);
+
+    // The host changed since: the old validation proves nothing about the new one.
+    const [hostname, port] = fake.host.split(':');
+    await save({ ...fakeHaloConfiguration(fake), resourceServer: `${hostname}:${Number(port) + 1}` });
+    expect((await invokeFails(backend, 'links:openInHalo', { instanceId: id, target: 'home' })).message).toBe(
+      unconfirmed,
+    );
+    expect(opened).toHaveLength(1);
+  });
+
+  it('a Halo-hosted host opens before any validation (the setup guide needs it)', async () => {
+    const opened: string[] = [];
+    const backend = backendWith(async (url) => {
+      opened.push(url);
+    });
+    for (const host of ['acme.haloitsm.com', 'acme.haloservicedesk.com', 'acme.halocrm.io']) {
+      const id = await instanceOn(backend, host);
+      await invoke(backend, 'links:openInHalo', { instanceId: id, target: 'home' });
+    }
+    expect(opened).toEqual([
+      'https://acme.haloitsm.com/',
+      'https://acme.haloservicedesk.com/',
+      'https://acme.halocrm.io/',
+    ]);
+    // A look-alike outside those domains is not Halo-hosted: it waits for a validation.
+    const lookalike = await instanceOn(backend, 'acme.halopsa.com.example.net', true);
+    expect(
+      (await invokeFails(backend, 'links:openInHalo', { instanceId: lookalike, target: 'home' })).message,
+    ).toBe(unconfirmed);
   });
 });
 

@@ -82,10 +82,14 @@ function refreshSummary(result: Extract<RefreshOutcome, { outcome: 'done' }>['re
     result.unreadableClients > 0
       ? ` ${plural(result.unreadableClients, 'Halo client')} could not be read (no usable id) and ${result.unreadableClients === 1 ? 'was' : 'were'} left out: check ${result.unreadableClients === 1 ? 'it' : 'them'} in Halo.`
       : '';
+  const cleaned =
+    result.cleanedNames > 0
+      ? ` ${plural(result.cleanedNames, 'Halo client name was', 'Halo client names were')} cleaned (control or invisible characters, or longer than 255 characters).`
+      : '';
   const organizations = result.organizations
     ? ` Organization file: ${formatCount(result.organizations.added)} added, ${formatCount(result.organizations.updated)} updated.`
     : '';
-  return `Refreshed ${plural(c.total, 'Halo client')}${changes.length ? ` (${changes.join(', ')})` : ''}.${unreadable}${stale}${organizations}`;
+  return `Refreshed ${plural(c.total, 'Halo client')}${changes.length ? ` (${changes.join(', ')})` : ''}.${unreadable}${cleaned}${stale}${organizations}`;
 }
 
 function isCancelled(error: unknown): boolean {
