@@ -426,6 +426,13 @@ export const optionsProgressEventSchema = z.object({
   recordCount: z.number().int().nullable(),
   /** While waiting (pacing or Halo's rate limit): seconds left, counting down once a second. */
   waitingSeconds: z.number().int().nullable(),
+  /**
+   * Set while a wait runs that is shorter than Halo's Retry-After asked for (waits are capped): what Halo
+   * asked for and the whole capped wait, both in seconds, so the screen can say the wait was capped.
+   */
+  cappedWait: z
+    .object({ requestedSeconds: z.number().int().positive(), waitSeconds: z.number().int().nonnegative() })
+    .optional(),
 });
 export type OptionsProgressEvent = z.infer<typeof optionsProgressEventSchema>;
 

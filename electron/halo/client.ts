@@ -83,7 +83,7 @@ export interface HaloClient {
   close(): void;
 }
 
-type OnWait = (ms: number, reason: WaitReason) => void;
+type OnWait = (ms: number, reason: WaitReason, requestedMs?: number) => void;
 
 export function createHaloClient(configuration: HaloConfiguration, options: HaloClientOptions): HaloClient {
   const protocol = options.protocol ?? 'https';
@@ -207,7 +207,12 @@ export function createHaloClient(configuration: HaloConfiguration, options: Halo
 
   const listClientsWithStats = async (list: ListClientsOptions = {}) => {
     let lastProgress: PagingProgress = { page: 0, pagesEstimated: null, rowsSoFar: 0, recordCount: null };
-    const onWait: OnWait = (ms) => list.onProgress?.({ ...lastProgress, waitingMs: ms });
+    const onWait: OnWait = (ms, _reason, requestedMs) =>
+      list.onProgress?.({
+        ...lastProgress,
+        waitingMs: ms,
+        ...(requestedMs === undefined ? {} : { waitRequestedMs: requestedMs }),
+      });
     return readAllPages({
       pageSize: 100,
       onProgress: (progress) => {

@@ -33,6 +33,8 @@ export interface PagingProgress {
   recordCount: number | null;
   /** Set while waiting (pacing or a 429): how long the wait will be. */
   waitingMs?: number;
+  /** Set when Halo's Retry-After asked for longer than we wait (the wait is capped): what Halo asked for. */
+  waitRequestedMs?: number;
 }
 
 export interface PagingStats {

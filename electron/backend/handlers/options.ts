@@ -62,7 +62,7 @@ export function toCachedClient(row: HaloClientRow, name: string = row.name): Cac
  */
 function progressReporter(context: BackendContext, instanceId: string) {
   let countdown: ReturnType<typeof setInterval> | null = null;
-  let last: Omit<OptionsProgressEvent, 'type' | 'instanceId' | 'waitingSeconds'> = {
+  let last: Omit<OptionsProgressEvent, 'type' | 'instanceId' | 'waitingSeconds' | 'cappedWait'> = {
     phase: 'organizations',
     page: 0,
     pagesEstimated: null,
@@ -73,8 +73,16 @@ function progressReporter(context: BackendContext, instanceId: string) {
     if (countdown !== null) clearInterval(countdown);
     countdown = null;
   };
+  /** The running wait's cap note, repeated on every countdown tick; null when the wait is not capped. */
+  let cappedWait: OptionsProgressEvent['cappedWait'] | null = null;
   const send = (waitingSeconds: number | null) =>
-    context.emit({ type: 'options:progress', instanceId, ...last, waitingSeconds });
+    context.emit({
+      type: 'options:progress',
+      instanceId,
+      ...last,
+      waitingSeconds,
+      ...(waitingSeconds === null || !cappedWait ? {} : { cappedWait }),
+    });
   return {
     phase(phase: OptionsProgressEvent['phase']) {
       stopCountdown();
@@ -92,6 +100,10 @@ function progressReporter(context: BackendContext, instanceId: string) {
       };
       if (progress.waitingMs === undefined) return send(null);
       let seconds = Math.ceil(progress.waitingMs / 1000);
+      cappedWait =
+        progress.waitRequestedMs === undefined
+          ? null
+          : { requestedSeconds: Math.ceil(progress.waitRequestedMs / 1000), waitSeconds: seconds };
       send(seconds);
       if (seconds <= 1) return;
       countdown = setInterval(() => {

@@ -257,6 +257,33 @@ describe('options:refresh', () => {
     expect(fake.stats.rateLimited).toBeGreaterThan(0);
   });
 
+  it('says in its progress that a Retry-After longer than the cap was capped (Halo asked 300 s, we wait 120 s)', async () => {
+    // A 300 s window: once the limit is used up, the fake's Retry-After is the window's remaining ~300 s.
+    fake = await startFakeHalo({
+      clients: 250,
+      rateLimit: { limit: 4, windowMs: 300_000, sendRetryAfter: true },
+    });
+    const instanceId = await configuredInstance(backend, fake, 'Prod');
+    let firstCapped: OptionsProgressEvent | null = null;
+    let cancelled: Promise<unknown> | null = null;
+    const unsubscribe = backend.subscribe((event) => {
+      if (event.type !== 'options:progress' || event.cappedWait === undefined || firstCapped) return;
+      firstCapped = event;
+      // No test waits two minutes: the first capped wait is announced before it starts, so cancel it.
+      cancelled = backend.invoke('options:cancel', { instanceId });
+    });
+    const refreshed = await backend.invoke('options:refresh', { instanceId });
+    unsubscribe();
+    expect(await cancelled).toEqual({ ok: true, value: { cancelled: true } });
+    expect(refreshed.ok).toBe(false);
+    expect(fake.stats.rateLimited).toBeGreaterThan(0);
+    const announced = firstCapped as OptionsProgressEvent | null;
+    expect(announced?.cappedWait?.requestedSeconds).toBeGreaterThan(120);
+    expect(announced?.cappedWait?.requestedSeconds).toBeLessThanOrEqual(300);
+    expect(announced?.cappedWait?.waitSeconds).toBe(120);
+    expect(announced?.waitingSeconds).toBe(120);
+  });
+
   it('re-reads the linked organization file in the same refresh; a broken file fails it and changes nothing', async () => {
     fake = await startFakeHalo({ clients: 20 });
     const instanceId = await configuredInstance(backend, fake, 'Prod');

@@ -30,4 +30,20 @@ describe('the Refresh Options progress line', () => {
       'Waiting for Halo’s rate limit: 5 s (no clients read yet)',
     );
   });
+
+  it('says when Halo asked for a longer wait than Halo Setup waits (the cap), and counts down the capped wait', () => {
+    expect(
+      progressText({
+        ...reading,
+        waitingSeconds: 42,
+        cappedWait: { requestedSeconds: 300, waitSeconds: 120 },
+      }),
+    ).toBe(
+      'Halo asked to wait 300 s; waiting 120 s at most, then trying again (42 s left; page 3 of 20, 1,500 clients so far)',
+    );
+    // A wait no longer running carries no cap note, even if one was sent before.
+    expect(progressText({ ...reading, cappedWait: { requestedSeconds: 300, waitSeconds: 120 } })).toBe(
+      'Reading Halo clients: page 3 of 20 (1,500 so far)',
+    );
+  });
 });

@@ -7,7 +7,10 @@ import { formatCount, plural } from './mapping-labels';
 import { refreshFailureHeadline } from './refresh-failure';
 import type { Notice, RefreshState } from './use-mapping';
 
-/** "Reading Halo clients: page 3 of 20 (1,500 so far)" or "Waiting for Halo's rate limit: 42 s". */
+/**
+ * "Reading Halo clients: page 3 of 20 (1,500 so far)", "Waiting for Halo's rate limit: 42 s", or, when
+ * Halo's Retry-After was longer than the cap, "Halo asked to wait 300 s; waiting 120 s at most, …".
+ */
 export function progressText(progress: OptionsProgressEvent | null): string {
   if (!progress) return 'Starting Refresh Options…';
   if (progress.waitingSeconds !== null) {
@@ -16,6 +19,11 @@ export function progressText(progress: OptionsProgressEvent | null): string {
       progress.page === 0
         ? 'no clients read yet'
         : `page ${progress.page}${progress.pagesEstimated ? ` of ${progress.pagesEstimated}` : ''}, ${formatCount(progress.rowsSoFar)} clients so far`;
+    if (progress.cappedWait) {
+      // Halo asked for longer than Halo Setup waits: say so, so a technician knows why it retries early.
+      const { requestedSeconds, waitSeconds } = progress.cappedWait;
+      return `Halo asked to wait ${requestedSeconds} s; waiting ${waitSeconds} s at most, then trying again (${progress.waitingSeconds} s left; ${where})`;
+    }
     return `Waiting for Halo’s rate limit: ${progress.waitingSeconds} s (${where})`;
   }
   switch (progress.phase) {
