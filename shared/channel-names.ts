@@ -11,6 +11,7 @@ export const channelNames = [
   'config:get',
   'config:save',
   'config:validate',
+  'config:cancelValidation',
   // organization mapping (shared/mapping-contract.ts)
   'organizations:list',
   'organizations:upsert',

@@ -106,6 +106,11 @@ export const channels = {
     request: z.object({ instanceId: instanceIdSchema }).strict(),
     response: validationResultSchema,
   },
+  /** Stops the instance's running validation (Validate, Validate again, the wizard's check). */
+  'config:cancelValidation': {
+    request: z.object({ instanceId: instanceIdSchema }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
   ...mappingChannels,
   ...wizardChannels,
   ...refreshStatusChannels,

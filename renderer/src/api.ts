@@ -71,6 +71,8 @@ export const api = {
     get: (instanceId: string) => call('config:get', { instanceId }),
     save: (request: RequestOf<'config:save'>) => call('config:save', request),
     validate: (instanceId: string) => call('config:validate', { instanceId }),
+    /** Stops the instance's running validation; `cancelled: false` when none was running. */
+    cancelValidation: (instanceId: string) => call('config:cancelValidation', { instanceId }),
   },
   /** Our organizations: one directory shared by every instance. */
   organizations: {

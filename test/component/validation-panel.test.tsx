@@ -117,4 +117,39 @@ describe('validation panel', { timeout: 20_000 }, () => {
     ).toBeVisible();
     expect(within(panel()).getByRole('button', { name: 'Validate now' })).toBeDisabled();
   });
+
+  it('cancels a running "Validate again": says nothing changed and keeps the last result', async () => {
+    const gate = rateLimitGate({ passing: 2, retryAfterSeconds: 1 });
+    fake = await startFakeHalo({ clients: 3, inactiveShare: 0, ...gate.fakeOptions, rateLimit: false });
+    const started = startBackend({ haloClientOptions: { protocol: 'http' } });
+    const created = await started.backend.invoke('instances:create', { name: 'Lab Halo' });
+    if (!created.ok) throw new Error(created.error.message);
+    const instanceId = created.value.id;
+    await started.backend.invoke('config:save', { instanceId, configuration: fakeHaloConfiguration(fake) });
+    const first = await started.backend.invoke('config:validate', { instanceId });
+    expect(first.ok && first.value.status).toBe('ok');
+    fake.configure({ rateLimit: gate.fakeOptions.rateLimit });
+    app = renderApp(started);
+    const { user } = app;
+    const heldFake = fake;
+
+    await screen.findByRole('region', { name: 'Validation' });
+    await user.click(within(panel()).getByRole('button', { name: 'Validate again' }));
+    expect(await within(panel()).findByText('Checking the connection to Halo…')).toBeVisible();
+    await waitFor(() => expect(heldFake.stats.rateLimited).toBeGreaterThan(0), { timeout: 10_000 });
+    await user.click(within(panel()).getByRole('button', { name: 'Cancel' }));
+
+    expect(
+      await within(panel()).findByText(
+        'Validation cancelled. Nothing was changed; validate again when ready.',
+      ),
+    ).toBeVisible();
+    expect(within(panel()).queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
+    // The stored result stands: the panel and the sidebar still say it validated, not that it failed.
+    expect(within(panel()).getByText(/^Validated just now/)).toBeVisible();
+    const row = screen.getByRole('option', { name: /Lab Halo/ });
+    expect(within(row).getByText(/Validated just now/)).toBeVisible();
+    expect(row).not.toHaveTextContent(/Validation failed/);
+    expect(within(panel()).getByRole('button', { name: 'Validate again' })).toBeEnabled();
+  });
 });

@@ -2,6 +2,8 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemorySecretStore } from '../../electron/backend';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo, startFakeHalo } from '../fake-halo';
+import { fakeHaloConfiguration } from '../support/backend-calls';
+import { rateLimitGate } from '../support/rate-limit-gate';
 import { type AppHarness, renderApp, startBackend } from './render-app';
 
 /**
@@ -193,5 +195,28 @@ describe('setup guide', { timeout: 30_000 }, () => {
         'https://acme.halopsa.com/config/integrations/api/applications',
       ]),
     );
+  });
+
+  it('cancels the stage E check while Halo holds it, and keeps what was confirmed before', async () => {
+    const gate = rateLimitGate({ passing: 1, retryAfterSeconds: 1 });
+    fake = await startFakeHalo({ clients: 3, ...gate.fakeOptions });
+    const { user, instanceId, backend } = await openGuide({ haloClientOptions: { protocol: 'http' } });
+    await backend.invoke('config:save', { instanceId, configuration: fakeHaloConfiguration(fake) });
+    const heldFake = fake;
+    await user.click(stage(/Validate/));
+    const validation = await screen.findByRole('region', { name: 'Validation' });
+    await user.click(await within(validation).findByRole('button', { name: 'Validate now' }));
+    await waitFor(() => expect(heldFake.stats.rateLimited).toBeGreaterThan(0), { timeout: 10_000 });
+    await user.click(within(validation).getByRole('button', { name: 'Cancel' }));
+
+    expect(
+      await within(validation).findByText(
+        'Validation cancelled. Nothing was changed; validate again when ready.',
+      ),
+    ).toBeVisible();
+    const checks = screen.getByRole('region', { name: 'What Halo confirmed' });
+    expect(checks).toHaveTextContent('After a validation, the steps the API can see are checked here.');
+    const guide = await backend.invoke('wizard:get', { instanceId });
+    expect(guide.ok && guide.value.checkedAt).toBe(null);
   });
 });

@@ -25,6 +25,7 @@ import {
   removeOrganizations,
   upsertOrganization,
 } from './organizations';
+import { cancelValidation } from './validation';
 import {
   checkWizard,
   getWizard,
@@ -49,6 +50,7 @@ export const handlers: { [C in ChannelName]: Handler<C> } = {
   'config:get': getConfiguration,
   'config:save': saveConfiguration,
   'config:validate': validateAndFollowGuide,
+  'config:cancelValidation': cancelValidation,
   'organizations:list': listOrganizations,
   'organizations:upsert': upsertOrganization,
   'organizations:remove': removeOrganizations,

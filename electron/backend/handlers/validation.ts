@@ -1,15 +1,58 @@
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
+import { HaloError } from '../../halo';
 import { AppError } from '../app-error';
 import type { BackendContext } from '../context';
 import { requireInstance } from './instances';
 
+export const validationKey = (instanceId: string) => `validate:${instanceId}`;
+
+/** What a cancelled validation answers: nothing was stored, so the previous result still stands. */
+export function validationCancelled(): HaloError {
+  return new HaloError({
+    code: 'cancelled',
+    message: 'Validation cancelled. Nothing was changed; validate again when ready.',
+    nextStep: 'Validate again when you are ready.',
+    details: {},
+  });
+}
+
+/**
+ * Runs `work` (a validation, or the wizard's check around one) as the instance's cancellable
+ * "validate:<id>" operation, so `config:cancelValidation` and deleting the instance both stop it.
+ */
+export async function whileValidating<T>(
+  context: BackendContext,
+  instanceId: string,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  requireInstance(context, instanceId);
+  const key = validationKey(instanceId);
+  const controller = context.operations.start(key, 'A validation is already running for this instance.');
+  try {
+    const result = await work(controller.signal);
+    if (controller.signal.aborted) throw validationCancelled();
+    return result;
+  } finally {
+    context.operations.finish(key, controller);
+  }
+}
+
+export function cancelValidation(
+  context: BackendContext,
+  request: ParsedRequestOf<'config:cancelValidation'>,
+): ResponseOf<'config:cancelValidation'> {
+  return { cancelled: context.operations.cancel(validationKey(request.instanceId)) };
+}
+
 /**
  * Validates an instance's saved configuration against Halo (token -> Agent/me -> one page of clients),
- * streams each step's progress as events, and keeps the result for the instance list.
+ * streams each step's progress as events, and keeps the result for the instance list. Cancelled through
+ * `signal`, it rejects with `validationCancelled()` and stores nothing: a cancel is not a failure.
  */
 export async function validateInstance(
   context: BackendContext,
   request: ParsedRequestOf<'config:validate'>,
+  signal: AbortSignal,
 ): Promise<ResponseOf<'config:validate'>> {
   const { instanceId } = request;
   requireInstance(context, instanceId);
@@ -32,9 +75,12 @@ export async function validateInstance(
     );
   }
   const client = context.haloClients.clientFor(configuration, clientSecret);
+  if (signal.aborted) throw validationCancelled();
   const result = await client.validate({
+    signal,
     onProgress: (steps) => context.emit({ type: 'validation:progress', instanceId, steps }),
   });
+  if (signal.aborted) throw validationCancelled();
   // The instance may have been deleted while Halo answered: then there is nothing to keep.
   if (context.store.instances.get(instanceId)) context.store.validationResults.save(instanceId, result);
   return result;

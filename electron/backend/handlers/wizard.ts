@@ -20,7 +20,7 @@ import type { StoredWizardChecks } from '../../store/wizard';
 import type { BackendContext } from '../context';
 import { checksAfterValidation, deriveWizardChecks, type TeamsOutcome } from '../wizard-checks';
 import { requireInstance } from './instances';
-import { validateInstance } from './validation';
+import { validateInstance, whileValidating } from './validation';
 
 /**
  * The setup wizard: progress per instance (stage, done steps) and the self-check that validates the
@@ -85,12 +85,16 @@ export function setWizardStage(
 }
 
 /** `/api/Team` through the instance's cached client (same token as the validation that just ran). */
-async function readTeams(context: BackendContext, instanceId: string): Promise<TeamsOutcome> {
+async function readTeams(
+  context: BackendContext,
+  instanceId: string,
+  signal: AbortSignal,
+): Promise<TeamsOutcome> {
   const configuration = context.store.configurations.get(instanceId);
   const secret = await context.secrets.get(instanceId);
   if (!configuration || !secret) return null;
   try {
-    const teams = await context.haloClients.clientFor(configuration, secret).listTeams();
+    const teams = await context.haloClients.clientFor(configuration, secret).listTeams({ signal });
     return {
       ok: true,
       teams: teams.map((team) => ({ id: team.id, name: team.name, inactive: team.inactive === true })),
@@ -111,8 +115,13 @@ export async function checkWizard(
   request: ParsedRequestOf<'wizard:check'>,
 ): Promise<ResponseOf<'wizard:check'>> {
   const { instanceId } = request;
-  const validation = await validateInstance(context, { instanceId });
-  const teams = validation.facts.agent ? await readTeams(context, instanceId) : null;
+  const { validation, teams } = await whileValidating(context, instanceId, async (signal) => {
+    const validated = await validateInstance(context, { instanceId }, signal);
+    return {
+      validation: validated,
+      teams: validated.facts.agent ? await readTeams(context, instanceId, signal) : null,
+    };
+  });
   const checks = deriveWizardChecks(validation, teams);
   // The instance may have been deleted while Halo answered: then there is nothing to keep.
   requireInstance(context, instanceId);
@@ -130,8 +139,10 @@ export async function validateAndFollowGuide(
   context: BackendContext,
   request: ParsedRequestOf<'config:validate'>,
 ): Promise<ResponseOf<'config:validate'>> {
-  const validation = await validateInstance(context, request);
   const { instanceId } = request;
+  const validation = await whileValidating(context, instanceId, (signal) =>
+    validateInstance(context, request, signal),
+  );
   const stored = context.store.wizard.checks(instanceId);
   if (!stored || !context.store.instances.get(instanceId)) return validation;
   const previousTeams = parseChecks(stored).find((check) => check.id === 'teams');

@@ -6,6 +6,7 @@ import { type FakeHalo, fakeClientRow, startFakeHalo } from '../../fake-halo';
 import { invoke as call, configuredInstance } from '../../support/backend-calls';
 import { rateLimitGate } from '../../support/rate-limit-gate';
 import { makeTempDir } from '../../support/temp-dir';
+import { pause, until } from '../../support/until';
 
 // Item 8 of issue 10: deleting an instance stops its running Refresh Options or Suggest first, so no
 // request goes out with the deleted secret and no write lands on its deleted rows (FOREIGN KEY).
@@ -35,16 +36,6 @@ function openBackend(errors: string[], suggestRunner?: SuggestRunner): Backend {
     ...(suggestRunner ? { suggestRunner } : {}),
   });
 }
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('instances:delete while work runs for the instance', () => {
   it('stops a Refresh Options held by the rate limit: no request after the delete, no FOREIGN KEY error', async () => {

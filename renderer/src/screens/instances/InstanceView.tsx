@@ -158,7 +158,7 @@ function ConnectionSection({ instance, now, onChanged }: SectionProps) {
     | { state: 'ready'; configuration: ConfigurationView | null }
     | { state: 'error'; message: string }
   >({ state: 'loading' });
-  const { run, start } = useValidationRun(instance.id, onChanged);
+  const { run, start, cancel } = useValidationRun(instance.id, onChanged);
 
   useEffect(() => {
     let live = true;
@@ -197,6 +197,7 @@ function ConnectionSection({ instance, now, onChanged }: SectionProps) {
         configuration={loaded.configuration}
         run={run}
         onValidate={() => void start()}
+        onCancel={() => void cancel()}
         now={now}
       />
     </div>

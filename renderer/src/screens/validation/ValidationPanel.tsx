@@ -159,6 +159,18 @@ function Headline({
       </div>
     );
   }
+  if (run.phase === 'cancelled') {
+    // The last stored result still stands, so it is shown under the notice, as before this run.
+    return (
+      <>
+        <div className="validation-headline validation-headline--cancelled" role="status">
+          <DashCircleIcon size={18} />
+          <strong>{run.message}</strong>
+        </div>
+        <PreviousHeadline instance={instance} now={now} />
+      </>
+    );
+  }
   if (run.phase === 'done') {
     const { status } = run.result;
     const failed = run.result.steps.find((step) => step.status === 'failed');
@@ -184,6 +196,11 @@ function Headline({
       </div>
     );
   }
+  return <PreviousHeadline instance={instance} now={now} />;
+}
+
+/** The stored last validation, before any run on this screen (or after one was cancelled). */
+function PreviousHeadline({ instance, now }: { instance: InstanceSummary; now: Date }) {
   const last = instance.lastValidation;
   if (last && last.status !== 'never') {
     return (
@@ -219,6 +236,7 @@ export function ValidationPanel({
   configuration,
   run,
   onValidate,
+  onCancel,
   now,
   okHeadline = 'Connected: everything works',
 }: {
@@ -226,6 +244,8 @@ export function ValidationPanel({
   configuration: ConfigurationView | null;
   run: ValidationRun;
   onValidate(): void;
+  /** Stops the running validation (shown as Cancel while it runs). */
+  onCancel(): void;
   now: Date;
   /** What a passed validation says; the setup guide, which has its own verdict, says less. */
   okHeadline?: string;
@@ -257,6 +277,11 @@ export function ValidationPanel({
   const steps =
     run.phase === 'running' || run.phase === 'done' ? run.steps : run.phase === 'idle' ? IDLE_STEPS : [];
   const canValidate = configuration !== null && run.phase !== 'running';
+  // One click is enough: the run ends as 'cancelled' (or done, if Halo answered first) and a new run resets it.
+  const [cancelling, setCancelling] = useState(false);
+  useEffect(() => {
+    if (run.phase !== 'running') setCancelling(false);
+  }, [run.phase]);
 
   return (
     <section
@@ -275,7 +300,7 @@ export function ValidationPanel({
 
       <Headline run={run} instance={instance} now={now} okHeadline={okHeadline} />
 
-      {run.phase === 'idle' && !instance.lastValidation ? (
+      {(run.phase === 'idle' || run.phase === 'cancelled') && !instance.lastValidation ? (
         <p className="validation-empty">
           {configuration
             ? 'Run a validation to check that the saved configuration works.'
@@ -307,6 +332,18 @@ export function ValidationPanel({
           <RefreshIcon size={15} />
           {run.phase === 'idle' && !instance.lastValidation ? 'Validate now' : 'Validate again'}
         </AppButton>
+        {run.phase === 'running' ? (
+          <AppButton
+            variant="quiet"
+            onPress={() => {
+              setCancelling(true);
+              onCancel();
+            }}
+            isDisabled={cancelling}
+          >
+            {cancelling ? 'Cancelling…' : 'Cancel'}
+          </AppButton>
+        ) : null}
         <AppButton variant="quiet" onPress={copyDiagnostics} isDisabled={run.phase === 'running'}>
           {copyState === 'copied' ? <CheckIcon size={15} /> : <CopyIcon size={15} />}
           {copyState === 'copied' ? 'Copied' : 'Copy diagnostics'}

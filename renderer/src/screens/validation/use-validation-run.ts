@@ -6,6 +6,8 @@ export type ValidationRun =
   | { phase: 'idle' }
   | { phase: 'running'; steps: ValidationStep[] }
   | { phase: 'done'; steps: ValidationStep[]; result: ValidationResult }
+  /** The technician cancelled it (or the instance went away): nothing was stored, the last result stands. */
+  | { phase: 'cancelled'; message: string }
   /** The validation could not start or crashed; the backend's error as data. */
   | { phase: 'error'; error: { code: string; message: string } };
 
@@ -36,6 +38,12 @@ export const PENDING_STEPS: ValidationStep[] = [
     error: null,
   },
 ];
+
+/** The backend's answer to a validation stopped by `config:cancelValidation` (a HaloError 'cancelled'). */
+function isCancelled(error: ApiError): boolean {
+  const halo = error.details.halo;
+  return halo !== null && typeof halo === 'object' && 'code' in halo && halo.code === 'cancelled';
+}
 
 /**
  * Runs `config:validate` for one instance and follows its `validation:progress` events, so each step's
@@ -93,6 +101,10 @@ export function useValidationProgress(
         whenCurrent?.();
       }
     } catch (caught) {
+      if (caught instanceof ApiError && isCancelled(caught)) {
+        if (isCurrent()) setRun({ phase: 'cancelled', message: caught.message });
+        return;
+      }
       const error =
         caught instanceof ApiError
           ? { code: caught.code, message: caught.message }
@@ -104,5 +116,11 @@ export function useValidationProgress(
     }
   }, [instanceId, perform]);
 
-  return { run, start };
+  /** Asks the backend to stop this instance's running validation; the run then ends as 'cancelled'. */
+  const cancel = useCallback(async () => {
+    // A refused cancel changes nothing: the run still ends with its own answer, shown as usual.
+    await api.config.cancelValidation(instanceId).catch(() => {});
+  }, [instanceId]);
+
+  return { run, start, cancel };
 }

@@ -82,6 +82,7 @@ export function ValidateStage({
   view,
   run,
   onCheck,
+  onCancelCheck,
   onGoToStage,
   now,
 }: {
@@ -89,6 +90,7 @@ export function ValidateStage({
   view: WizardView;
   run: ValidationRun;
   onCheck(): void;
+  onCancelCheck(): void;
   onGoToStage(stage: StageId): void;
   now: Date;
 }) {
@@ -116,6 +118,7 @@ export function ValidateStage({
         configuration={configuration}
         run={run}
         onValidate={onCheck}
+        onCancel={onCancelCheck}
         now={now}
         // The headline above is the one verdict on the setup; the panel only speaks for the connection.
         okHeadline="Connection works"

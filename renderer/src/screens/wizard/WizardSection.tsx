@@ -38,7 +38,7 @@ export function WizardSection({
   onOpenMapping(): void;
 }) {
   const { wizard, actionError, setStep, setStage, replace } = useWizard(instance.id, onChanged);
-  const { run, start } = useCheckRun(instance.id, replace, onChanged);
+  const { run, start, cancel } = useCheckRun(instance.id, replace, onChanged);
 
   if (wizard.state === 'loading') return <p className="loading">Loading the setup guide…</p>;
   if (wizard.state === 'error') {
@@ -83,6 +83,7 @@ export function WizardSection({
             view={current}
             run={run}
             onCheck={() => void start()}
+            onCancelCheck={() => void cancel()}
             onGoToStage={(target) => void setStage(target)}
             now={now}
           />
