@@ -29,6 +29,20 @@ export const haloErrorCodeSchema = z.enum([
 ]);
 export type HaloErrorCode = z.infer<typeof haloErrorCodeSchema>;
 
+/**
+ * Failures before any HTTP answer: the host could not be reached or trusted. One list, so the client's
+ * "do not retry the token elsewhere" rule and the screen's "working offline" headline cannot drift.
+ */
+export const unreachableHaloCodes: readonly HaloErrorCode[] = [
+  'dns',
+  'refused',
+  'tls-untrusted',
+  'tls-expired',
+  'tls-wrong-host',
+  'timeout',
+  'proxy',
+];
+
 export const haloErrorInfoSchema = z.object({
   code: haloErrorCodeSchema,
   /** What happened, in words a technician understands. */

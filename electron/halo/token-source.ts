@@ -1,4 +1,5 @@
 import type { HaloConfiguration } from '../../shared/domain';
+import { unreachableHaloCodes } from '../../shared/halo-errors';
 import { classifyResponse, notJsonInfo, parseJson, unexpectedShapeInfo } from './classify-error';
 import type { HaloClock } from './clock';
 import { HaloError } from './halo-error';
@@ -37,16 +38,7 @@ interface CachedToken {
 }
 
 /** Halo answers these before any HTTP exchange: the token endpoint on the same host would fail the same way. */
-const connectionLevelCodes = new Set([
-  'dns',
-  'refused',
-  'tls-untrusted',
-  'tls-expired',
-  'tls-wrong-host',
-  'timeout',
-  'proxy',
-  'cancelled',
-]);
+const connectionLevelCodes: ReadonlySet<string> = new Set([...unreachableHaloCodes, 'cancelled']);
 
 /**
  * Finds the token endpoint (explicit setting, else `/api/authinfo`, else `{host}/auth/token`), gets

@@ -1,14 +1,8 @@
-import type { HaloErrorCode } from '../../../../shared/halo-errors';
+import { type HaloErrorCode, unreachableHaloCodes } from '../../../../shared/halo-errors';
 
-/** Halo could not be reached at all: the app is working offline. */
+/** Halo could not be reached at all (or the connection broke mid-answer): the app is working offline. */
 const UNREACHABLE: ReadonlySet<string> = new Set<HaloErrorCode>([
-  'dns',
-  'refused',
-  'tls-untrusted',
-  'tls-expired',
-  'tls-wrong-host',
-  'timeout',
-  'proxy',
+  ...unreachableHaloCodes,
   'connection-reset',
 ]);
 
@@ -18,6 +12,7 @@ const REFUSED_ACCESS: ReadonlySet<string> = new Set<HaloErrorCode>([
   'invalid-tenant',
   'unauthorized',
   'missing-scope',
+  'invalid-scope',
   'forbidden',
 ]);
 
