@@ -1,38 +1,16 @@
-import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { type Backend, createBackend, createMemorySecretStore } from '../../../electron/backend';
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../../electron/backend';
 import type { ChannelName } from '../../../shared/ipc';
 import { type FakeHalo, startFakeHalo } from '../../fake-halo';
 import { invoke as call, configuredInstance } from '../../support/backend-calls';
+import { backendPerTest } from '../../support/backend-per-test';
 import { rateLimitGate } from '../../support/rate-limit-gate';
-import { makeTempDir } from '../../support/temp-dir';
 import { pause, until } from '../../support/until';
 
 // Issue 10: Validate, "Validate again" and the wizard's check get a Cancel like Refresh Options has. A
 // cancelled validation sends nothing more to Halo and is not stored as a failure: the last result stays.
 
-const temp = makeTempDir();
-let backend: Backend | null = null;
-let fake: FakeHalo | null = null;
-let run = 0;
-afterEach(async () => {
-  backend?.close();
-  backend = null;
-  await fake?.stop();
-  fake = null;
-});
-afterAll(() => temp.cleanup());
-
-function openBackend(): Backend {
-  run += 1;
-  return createBackend({
-    dataDir: path.join(temp.dir, `data-${run}`),
-    secrets: createMemorySecretStore(),
-    validateResponses: true,
-    haloClientOptions: { protocol: 'http', proxy: {}, pacer: { limit: 100_000, windowMs: 1000 } },
-    logger: { info() {}, warn() {}, error() {} },
-  });
-}
+const perTest = backendPerTest();
 
 /**
  * An instance validated once (ok), then a fake whose rate limit lets the next validation's token and
@@ -40,8 +18,8 @@ function openBackend(): Backend {
  */
 async function validatedThenHeld(): Promise<{ backend: Backend; fake: FakeHalo; instanceId: string }> {
   const gate = rateLimitGate({ passing: 2, retryAfterSeconds: 1 });
-  fake = await startFakeHalo({ ...gate.fakeOptions, rateLimit: false });
-  backend = openBackend();
+  const fake = perTest.track(await startFakeHalo({ ...gate.fakeOptions, rateLimit: false }));
+  const backend = perTest.open();
   const instanceId = await configuredInstance(backend, fake, 'Acme');
   expect((await call(backend, 'config:validate', { instanceId })).status).toBe('ok');
   fake.configure({ rateLimit: gate.fakeOptions.rateLimit });

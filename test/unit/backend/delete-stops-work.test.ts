@@ -1,52 +1,35 @@
-import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { type Backend, createBackend, createMemorySecretStore, type Logger } from '../../../electron/backend';
+import { describe, expect, it } from 'vitest';
+import type { Backend, Logger } from '../../../electron/backend';
 import type { SuggestRunner } from '../../../electron/backend/suggest-runner';
-import { type FakeHalo, fakeClientRow, startFakeHalo } from '../../fake-halo';
+import { fakeClientRow, startFakeHalo } from '../../fake-halo';
 import { invoke as call, configuredInstance } from '../../support/backend-calls';
+import { backendPerTest } from '../../support/backend-per-test';
 import { rateLimitGate } from '../../support/rate-limit-gate';
-import { makeTempDir } from '../../support/temp-dir';
 import { pause, until } from '../../support/until';
 
 // Item 8 of issue 10: deleting an instance stops its running Refresh Options or Suggest first, so no
 // request goes out with the deleted secret and no write lands on its deleted rows (FOREIGN KEY).
 
-const temp = makeTempDir();
-let backend: Backend | null = null;
-let fake: FakeHalo | null = null;
-let run = 0;
-afterEach(async () => {
-  backend?.close();
-  backend = null;
-  await fake?.stop();
-  fake = null;
-});
-afterAll(() => temp.cleanup());
+const perTest = backendPerTest();
 
 /** Every line the backend logs at error level (an 'internal' failure such as a FOREIGN KEY error). */
 function openBackend(errors: string[], suggestRunner?: SuggestRunner): Backend {
-  run += 1;
   const logger: Logger = { info() {}, warn() {}, error: (message) => errors.push(message) };
-  return createBackend({
-    dataDir: path.join(temp.dir, `data-${run}`),
-    secrets: createMemorySecretStore(),
-    validateResponses: true,
-    haloClientOptions: { protocol: 'http', proxy: {}, pacer: { limit: 100_000, windowMs: 1000 } },
-    logger,
-    ...(suggestRunner ? { suggestRunner } : {}),
-  });
+  return perTest.open({ logger, ...(suggestRunner ? { suggestRunner } : {}) });
 }
 
 describe('instances:delete while work runs for the instance', () => {
   it('stops a Refresh Options held by the rate limit: no request after the delete, no FOREIGN KEY error', async () => {
     // The token and the first page pass; the second page is answered 429 (Retry-After 1 s) until opened.
     const gate = rateLimitGate({ passing: 2, retryAfterSeconds: 1 });
-    fake = await startFakeHalo({
-      clients: Array.from({ length: 250 }, (_, index) => fakeClientRow(100 + index, `Client ${index}`)),
-      ...gate.fakeOptions,
-    });
+    const fake = perTest.track(
+      await startFakeHalo({
+        clients: Array.from({ length: 250 }, (_, index) => fakeClientRow(100 + index, `Client ${index}`)),
+        ...gate.fakeOptions,
+      }),
+    );
     const errors: string[] = [];
-    backend = openBackend(errors);
+    const backend = openBackend(errors);
     const instanceId = await configuredInstance(backend, fake, 'Doomed');
     const refreshing = backend.invoke('options:refresh', { instanceId });
     const heldFake = fake;
@@ -74,7 +57,9 @@ describe('instances:delete while work runs for the instance', () => {
   });
 
   it('waits for a Suggest that is finishing its batch, and the Suggest writes nothing', async () => {
-    fake = await startFakeHalo({ clients: [fakeClientRow(31, 'Acme Ltd'), fakeClientRow(32, 'Globex')] });
+    const fake = perTest.track(
+      await startFakeHalo({ clients: [fakeClientRow(31, 'Acme Ltd'), fakeClientRow(32, 'Globex')] }),
+    );
     let started: () => void = () => {};
     const running = new Promise<void>((resolve) => {
       started = resolve;
@@ -103,7 +88,7 @@ describe('instances:delete while work runs for the instance', () => {
       close: async () => {},
     };
     const errors: string[] = [];
-    backend = openBackend(errors, finishingRunner);
+    const backend = openBackend(errors, finishingRunner);
     const instanceId = await configuredInstance(backend, fake, 'Doomed');
     await call(backend, 'options:refresh', { instanceId });
     await call(backend, 'organizations:upsert', { name: 'Acme' });
