@@ -225,10 +225,11 @@ export function createHaloClient(configuration: HaloConfiguration, options: Halo
           `/Client?${query}`,
           (json) => {
             const wrapper = clientPageSchema.safeParse(json);
-            const { items, rejected } = parseList(json, ['clients'], haloClientRowSchema);
+            const { items, rejected, rejectedKeys } = parseList(json, ['clients'], haloClientRowSchema);
             return {
               rows: items,
               rejected,
+              rejectedKeys,
               recordCount: wrapper.success ? (wrapper.data.record_count ?? null) : null,
             };
           },
