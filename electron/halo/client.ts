@@ -60,6 +60,11 @@ export interface ListClientsProgress extends PagingProgress {}
 
 export interface ListClientsOptions {
   includeInactive?: boolean;
+  /**
+   * Ask Halo to add each client's Microsoft tenant records (`azure_tenants`) to the same paged rows:
+   * the tenants come within the paging's own requests, never one request per client.
+   */
+  includeAzureTenants?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: ListClientsProgress) => void;
 }
@@ -220,7 +225,7 @@ export function createHaloClient(configuration: HaloConfiguration, options: Halo
         list.onProgress?.(progress);
       },
       fetchPage: async (pageNo, pageSize) => {
-        const query = `pageinate=true&page_size=${pageSize}&page_no=${pageNo}${list.includeInactive === true ? '&includeinactive=true' : ''}`;
+        const query = `pageinate=true&page_size=${pageSize}&page_no=${pageNo}${list.includeInactive === true ? '&includeinactive=true' : ''}${list.includeAzureTenants === true ? '&includeazuretenants=true' : ''}`;
         return listFrom(
           `/Client?${query}`,
           (json) => {

@@ -107,11 +107,15 @@ export function mergeOrganizations(
       name: next.name,
       domain: next.domain ?? match.domain,
       externalId: next.externalId ?? match.externalId,
+      microsoftTenantId: next.microsoftTenantId ?? match.microsoftTenantId,
+      domains: row.domains ?? match.domains,
     };
     if (
       merged.name === match.name &&
       merged.domain === match.domain &&
-      merged.externalId === match.externalId
+      merged.externalId === match.externalId &&
+      merged.microsoftTenantId === match.microsoftTenantId &&
+      sameList(merged.domains, match.domains)
     ) {
       unchanged += 1;
       continue;
@@ -126,7 +130,17 @@ export function mergeOrganizations(
 }
 
 function pick(row: OrganizationFileRow) {
-  return { name: row.name, domain: row.domain, externalId: row.externalId };
+  return {
+    name: row.name,
+    domain: row.domain,
+    externalId: row.externalId,
+    microsoftTenantId: row.microsoftTenantId,
+    domains: row.domains ?? [],
+  };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
 /** Parses and merges file content in one transaction; a broken file changes nothing. */
