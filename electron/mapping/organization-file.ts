@@ -264,11 +264,20 @@ class RowChecker {
     const name = cells.name.trim().replace(/\s+/g, ' ');
     const { domain, externalId } = cells;
     const tenant = tenantIdOf(cells.microsoftTenantId);
-    if ('problem' in tenant) return this.problem(line, tenant.problem);
+    if ('problem' in tenant) {
+      this.problem(line, tenant.problem);
+      return;
+    }
     const domains = domainsOf(cells.domains);
-    if ('problem' in domains) return this.problem(line, domains.problem);
+    if ('problem' in domains) {
+      this.problem(line, domains.problem);
+      return;
+    }
     const reason = this.refusal(line, name, domain, externalId);
-    if (reason !== null) return this.problem(line, reason);
+    if (reason !== null) {
+      this.problem(line, reason);
+      return;
+    }
     this.rows.push({
       line,
       name,

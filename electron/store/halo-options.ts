@@ -100,8 +100,9 @@ export function createHaloOptionsRepository(db: SqliteDatabase) {
   );
   const deleteTenants = db.prepare('DELETE FROM halo_client_tenants WHERE instance_id = ?');
   const insertTenant = db.prepare(`
-    INSERT OR IGNORE INTO halo_client_tenants (instance_id, client_id, tenant_id, tenant_name, tenant_domain)
-    VALUES (@instanceId, @clientId, @tenantId, @name, @domain)`);
+    INSERT INTO halo_client_tenants (instance_id, client_id, tenant_id, tenant_name, tenant_domain)
+    VALUES (@instanceId, @clientId, @tenantId, @name, @domain)
+    ON CONFLICT DO NOTHING`);
   const upsertMeta = db.prepare(`
     INSERT INTO halo_options (instance_id, generation, fetched_at, client_count, top_levels_json)
     VALUES (@instanceId, @generation, @fetchedAt, @clientCount, @topLevelsJson)

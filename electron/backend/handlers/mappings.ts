@@ -320,14 +320,8 @@ function toClientInput(client: CachedClient): HaloClientInput {
 
 /** One of our organizations as the matcher reads it, with its Microsoft tenant and every domain. */
 function toOrganizationInput(organization: Organization): OrganizationInput {
-  return {
-    id: organization.id,
-    name: organization.name,
-    domain: organization.domain,
-    externalId: organization.externalId,
-    microsoftTenantId: organization.microsoftTenantId,
-    domains: organization.domains,
-  };
+  const { createdAt: _createdAt, updatedAt: _updatedAt, ...input } = organization;
+  return input;
 }
 
 /** A row Suggest may fill: unmapped in the draft and when saved (so never a saved or hand-made choice). */
