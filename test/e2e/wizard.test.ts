@@ -161,7 +161,7 @@ describe('setup guide (e2e)', () => {
       .toContain("Agent/me: 'Rewst API' (id 7), enabled");
     await expect
       .poll(() => checkItem(page, 'scope').textContent(), SETTLES)
-      .toContain('Halo granted the scope “all”.');
+      .toContain('Halo granted the scope “all”. Checked for “all”, or “read:customers” with “all:teams”.');
     await expect
       .poll(() => checkItem(page, 'customers').textContent(), SETTLES)
       .toContain('The agent can see 412 customers.');
@@ -287,7 +287,9 @@ describe('setup guide (e2e)', () => {
       .waitFor({ timeout: 15_000 });
     await expect
       .poll(() => checkItem(page, 'scope').textContent(), SETTLES)
-      .toContain('Halo granted the scope “read:customers” instead of “all”.');
+      .toContain(
+        'Halo granted the scope “read:customers”, which lacks “all:teams”. Checked for “all”, or “read:customers” with “all:teams”.',
+      );
     await expect.poll(() => checkItem(page, 'teams').textContent(), SETTLES).toContain('Not checked');
     await expect
       .poll(() => page.getByRole('region', { name: 'Validation' }).textContent(), SETTLES)
