@@ -296,7 +296,7 @@ describe('setup guide (e2e)', () => {
       .toContain('missing-scope');
     await expect
       .poll(async () => instanceRow(page, 'Contoso sandbox').textContent())
-      .toContain('Permission “all”: missing');
+      .toContain('Permissions: too few');
     await screenshotWholePage(session, 'wizard-11-stage-e-scope-missing');
 
     await checkItem(page, 'scope').getByRole('button', { name: 'Go to step 11 (stage B)' }).click();
