@@ -305,7 +305,9 @@ describe('setup guide (e2e)', () => {
     await expect.poll(() => step11.getAttribute('class'), SETTLES).toContain('wizard-step--reopened');
     await expect
       .poll(() => step11.textContent(), SETTLES)
-      .toContain('open its Permissions tab, select “all” and save');
+      .toContain(
+        'open its Permissions tab, select “all” (or only “read:customers” and “all:teams”, the least this app reads with) and save',
+      );
     await expect
       .poll(() => stepItem(page, 'auth-method').getAttribute('class'), SETTLES)
       .toContain('wizard-step--verified');
