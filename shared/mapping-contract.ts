@@ -307,6 +307,8 @@ export const mappingChannels = {
         name: z.string().trim().min(1).max(300),
         domain: z.string().trim().max(300).nullable().optional(),
         externalId: z.string().trim().max(300).nullable().optional(),
+        /** A GUID (braces and case do not matter); empty or null clears it, absent keeps it. */
+        microsoftTenantId: z.string().trim().max(100).nullable().optional(),
       })
       .strict(),
     response: organizationSchema,

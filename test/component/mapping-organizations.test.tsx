@@ -93,6 +93,18 @@ describe('our organizations', { timeout: 20_000 }, () => {
       'title',
       'acme.example, acme.co.uk, acme.de',
     );
+
+    // The edit form shows the tenant, refuses a non-GUID on that field, and keeps the stored one.
+    await user.click(screen.getByRole('button', { name: 'Edit Acme Ltd' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit organization' });
+    const tenantField = within(dialog).getByRole('textbox', { name: /Microsoft tenant id/ });
+    expect(tenantField).toHaveValue('72f988bf-86f1-41af-91ab-2d7cd011db47');
+    await user.clear(tenantField);
+    await user.type(tenantField, 'acme.onmicrosoft.com');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await within(dialog).findByText(/is not a Microsoft tenant id/)).toBeVisible();
+    const [stored] = (await invoke(backend, 'organizations:list', {})).organizations;
+    expect(stored?.microsoftTenantId).toBe('72f988bf-86f1-41af-91ab-2d7cd011db47');
   });
 
   it('imports JSON, adds, edits and removes; removing a mapped one asks again and takes its mappings', async () => {

@@ -4,7 +4,7 @@ import type { Backend } from '../../../electron/backend';
 import type { MappingRow } from '../../../shared/mapping-contract';
 import { type FakeAzureTenant, type FakeHalo, fakeClientRow, startFakeHalo } from '../../fake-halo';
 import { makeTempDir } from '../../support/temp-dir';
-import { call, configuredInstance, openBackend } from './helpers';
+import { call, callFails, configuredInstance, openBackend } from './helpers';
 
 /**
  * The Microsoft-tenant signal end to end: the backend reads Halo's tenant records over real HTTP from
@@ -134,5 +134,31 @@ describe('Microsoft tenants: Refresh Options -> organizations -> Suggest', () =>
     await call(backend, 'mappings:suggest', { instanceId });
     const rows = (await call(backend, 'mappings:get', { instanceId })).rows;
     expect(byName(rows, 'NW Trading Company').suggestion?.signal).not.toBe('tenant');
+  });
+
+  it('the organization form sets a tenant id as a GUID, refuses anything else naming the field, and clears it', async () => {
+    const added = await call(backend, 'organizations:upsert', {
+      name: 'NW Trading Company',
+      microsoftTenantId: ` {${NORTHWIND.toUpperCase()}} `,
+    });
+    expect(added.microsoftTenantId).toBe(NORTHWIND);
+    const refused = await callFails(backend, 'organizations:upsert', {
+      id: added.id,
+      name: 'NW Trading Company',
+      microsoftTenantId: 'northwind.onmicrosoft.com',
+    });
+    expect(refused.code).toBe('invalid-request');
+    expect(refused.details).toMatchObject({
+      fields: { microsoftTenantId: expect.stringMatching(/is not a Microsoft tenant id/) },
+    });
+    // An edit that leaves the field out keeps the tenant; an empty one clears it.
+    const renamed = await call(backend, 'organizations:upsert', { id: added.id, name: 'NW Trading Co' });
+    expect(renamed.microsoftTenantId).toBe(NORTHWIND);
+    const cleared = await call(backend, 'organizations:upsert', {
+      id: added.id,
+      name: 'NW Trading Co',
+      microsoftTenantId: '',
+    });
+    expect(cleared.microsoftTenantId).toBeNull();
   });
 });
