@@ -5,6 +5,8 @@
  * backend (self-checks), the renderer (the wizard) and the tests read the same words.
  */
 
+import { FULL_SCOPE, MINIMUM_SCOPE } from './halo-scopes';
+
 export const STAGE_IDS = ['agent', 'application', 'teams', 'configure', 'validate', 'map'] as const;
 export type StageId = (typeof STAGE_IDS)[number];
 
@@ -123,7 +125,7 @@ export const AGENT_PLACEHOLDER = '(the API agent)';
 export const SUGGESTED_AGENT_NAME = 'Rewst API';
 export const SUGGESTED_APPLICATION_NAME = 'Rewst Integration';
 export const AUTH_METHOD = 'Client ID and Secret (Services)';
-export const REQUIRED_SCOPE = 'all';
+export const REQUIRED_SCOPE = FULL_SCOPE;
 
 export const CHECKLIST: readonly ChecklistStep[] = [
   {
@@ -292,7 +294,7 @@ export const CHECKLIST: readonly ChecklistStep[] = [
     id: 'scope-all',
     number: 11,
     stage: 'application',
-    title: 'Select “all”',
+    title: 'Select “all” (or read:customers and all:teams)',
     menuPath: [
       'Configuration',
       'Integrations',
@@ -304,11 +306,15 @@ export const CHECKLIST: readonly ChecklistStep[] = [
     ],
     instructions: [
       'Select the permission “all” and save the application. Then check the Client ID once more (see step 9).',
+      'Least privilege: instead of “all”, select only “read:customers” (reading customers) and “all:teams” (agents and teams). This app only reads; it asks for “all” first and for these two when Halo refuses “all”.',
     ],
-    copyValues: [{ label: 'Permission', value: REQUIRED_SCOPE }],
+    copyValues: [
+      { label: 'Permission', value: REQUIRED_SCOPE },
+      { label: 'Or these permissions', value: MINIMUM_SCOPE },
+    ],
     openInHalo: null,
     mistakes: [
-      'The permission must be “all”. With anything less Halo still issues a token, and then refuses every API call with 401.',
+      'The permissions must be “all”, or both “read:customers” and “all:teams”. With less Halo still issues a token, and then refuses the API calls it does not cover with 401.',
     ],
     checkedBy: 'scope',
   },
@@ -360,7 +366,7 @@ export const CHECK_LABELS: Record<CheckId, string> = {
   agent: 'Agent',
   customers: 'Customers',
   application: 'Application',
-  scope: 'Permission “all”',
+  scope: 'Permissions',
   teams: 'Teams',
 };
 

@@ -18,6 +18,10 @@ export const organizationSchema = z.object({
   name: z.string(),
   domain: z.string().nullable(),
   externalId: z.string().nullable(),
+  /** The organization's Microsoft (Entra) tenant id, a lower-case GUID, from the organization file. */
+  microsoftTenantId: z.string().nullable(),
+  /** Its domains besides `domain`, from the organization file. */
+  domains: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -107,6 +111,13 @@ export const refreshResultSchema = z.object({
   unreadableClients: z.number().int().nonnegative(),
   /** Client names that were cleaned (control or invisible characters, or longer than 255 characters). */
   cleanedNames: z.number().int().nonnegative().default(0),
+  /**
+   * Microsoft tenants Halo holds for the clients (read with the client pages): how many clients have one,
+   * and how many tenant records could not be read (no GUID tenant id) and were left out.
+   */
+  microsoftTenants: z
+    .object({ clients: z.number().int().nonnegative(), unreadable: z.number().int().nonnegative() })
+    .default({ clients: 0, unreadable: 0 }),
   /** The linked organization file, when one is linked: what re-reading it changed. */
   organizations: organizationImportResultSchema.nullable(),
 });
@@ -296,6 +307,8 @@ export const mappingChannels = {
         name: z.string().trim().min(1).max(300),
         domain: z.string().trim().max(300).nullable().optional(),
         externalId: z.string().trim().max(300).nullable().optional(),
+        /** A GUID (braces and case do not matter); empty or null clears it, absent keeps it. */
+        microsoftTenantId: z.string().trim().max(100).nullable().optional(),
       })
       .strict(),
     response: organizationSchema,

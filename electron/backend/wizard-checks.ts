@@ -1,5 +1,5 @@
-import { REQUIRED_SCOPE } from '../../shared/checklist';
 import type { HaloErrorInfo } from '../../shared/halo-errors';
+import { judgeScope, SCOPES_CHECKED } from '../../shared/halo-scopes';
 import type { ValidationResult, ValidationStep } from '../../shared/validation';
 import type { WizardCheck } from '../../shared/wizard-contract';
 
@@ -42,10 +42,6 @@ function notChecked(id: WizardCheck['id'], why: string): WizardCheck {
 
 const EARLIER_FAILURE = 'Not checked: the validation stopped at an earlier step.';
 
-function scopeIncludesAll(scope: string): boolean {
-  return scope.split(/\s+/).includes(REQUIRED_SCOPE);
-}
-
 /** Step 9: Halo issued a token for this Client ID and Secret, so the application exists with that method. */
 function applicationCheck(result: ValidationResult): WizardCheck {
   const token = step(result, 'token');
@@ -74,37 +70,42 @@ function applicationCheck(result: ValidationResult): WizardCheck {
   return notChecked('application', EARLIER_FAILURE);
 }
 
-/** Step 11: the token's scope is "all" (an application with less gets a token Halo then refuses). */
+/**
+ * Step 11: the token's scope lets this app read what it needs: “all”, or reading customers with
+ * “all:teams” (shared/halo-scopes.ts). An application with less gets a token Halo then refuses.
+ */
 function scopeCheck(result: ValidationResult): WizardCheck {
   const token = step(result, 'token');
   const agent = step(result, 'agent');
   const scope = result.facts.tokenScope;
   const fix =
-    'In Halo, open the application (Configuration > Integrations > HaloPSA API > View Applications), open its Permissions tab, select “all” and save.';
+    'In Halo, open the application (Configuration > Integrations > HaloPSA API > View Applications), open its Permissions tab, select “all” (or only “read:customers” and “all:teams”, the least this app reads with) and save.';
+  const checked = `Checked for ${SCOPES_CHECKED}.`;
   if (token?.status === 'failed' && token.error?.code === 'invalid-scope') {
     return failed(
       'scope',
-      `Halo refused to issue a token for the scope “${REQUIRED_SCOPE}” (invalid_scope): the application does not have that permission.`,
+      `Halo refused to issue a token for ${SCOPES_CHECKED} (invalid_scope): the application has none of these permission sets.`,
       fix,
     );
   }
   if (token?.status !== 'ok' && token?.status !== 'warning') return notChecked('scope', EARLIER_FAILURE);
-  if (scope !== null && scope.trim() !== '' && !scopeIncludesAll(scope)) {
-    return failed('scope', `Halo granted the scope “${scope}” instead of “${REQUIRED_SCOPE}”.`, fix);
+  const named = scope !== null && scope.trim() !== '';
+  const verdict = named ? judgeScope(scope) : null;
+  if (verdict !== null && !verdict.enough) {
+    const missing = verdict.missing.map((name) => `“${name}”`).join(' and ');
+    return failed('scope', `Halo granted the scope “${scope}”, which lacks ${missing}. ${checked}`, fix);
   }
   if (agent?.status === 'failed' && agent.error?.code === 'missing-scope') {
-    const granted = scope === null || scope.trim() === '' ? 'no scope' : `the scope “${scope}”`;
+    const granted = named ? `the scope “${scope}”` : 'no scope';
     return failed(
       'scope',
-      `Halo issued a token with ${granted} and then refused it for API calls (401).`,
+      `Halo issued a token with ${granted} and then refused it for API calls (401). ${checked}`,
       fix,
     );
   }
-  if (scope !== null && scopeIncludesAll(scope)) {
-    return passed('scope', `Halo granted the scope “${scope}”.`);
-  }
+  if (verdict?.enough === true) return passed('scope', `Halo granted the scope “${scope}”. ${checked}`);
   if (agent?.status === 'ok' || agent?.status === 'warning') {
-    return passed('scope', 'Halo did not name the scope, but accepts this token for API calls.');
+    return passed('scope', `Halo did not name the scope, but accepts this token for API calls. ${checked}`);
   }
   return notChecked('scope', EARLIER_FAILURE);
 }

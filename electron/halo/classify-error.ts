@@ -1,4 +1,5 @@
 import type { HaloErrorCode, HaloErrorInfo } from '../../shared/halo-errors';
+import { FULL_SCOPE, MINIMUM_SCOPES } from '../../shared/halo-scopes';
 import { redactKnownSecrets } from '../../shared/secret-forms';
 import { hostOf } from './urls';
 
@@ -462,7 +463,7 @@ function invalidScopeInfo(res: ResponseFacts, ctx: RequestContext): HaloErrorInf
   return build(
     'invalid-scope',
     `The auth server ${host} refused the permission (scope) this app asked for${said === null ? '' : ` (${said})`}.`,
-    `In Halo on ${ctx.resourceHost}, open Configuration > Integrations > HaloPSA API > the application > Permissions, tick "all" (or at least reading customers, agents and teams) and save, then validate again.`,
+    `In Halo on ${ctx.resourceHost}, open Configuration > Integrations > HaloPSA API > the application > Permissions, tick “${FULL_SCOPE}”, or at least “${MINIMUM_SCOPES[0]}” and “${MINIMUM_SCOPES[1]}” (reading customers, agents and teams), and save, then validate again.`,
     ctx,
     { ...statusDetails(res), body: said },
   );

@@ -60,6 +60,11 @@ export interface ListClientsProgress extends PagingProgress {}
 
 export interface ListClientsOptions {
   includeInactive?: boolean;
+  /**
+   * Ask Halo to add each client's Microsoft tenant records (`azure_tenants`) to the same paged rows:
+   * the tenants come within the paging's own requests, never one request per client.
+   */
+  includeAzureTenants?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: ListClientsProgress) => void;
 }
@@ -220,15 +225,16 @@ export function createHaloClient(configuration: HaloConfiguration, options: Halo
         list.onProgress?.(progress);
       },
       fetchPage: async (pageNo, pageSize) => {
-        const query = `pageinate=true&page_size=${pageSize}&page_no=${pageNo}${list.includeInactive === true ? '&includeinactive=true' : ''}`;
+        const query = `pageinate=true&page_size=${pageSize}&page_no=${pageNo}${list.includeInactive === true ? '&includeinactive=true' : ''}${list.includeAzureTenants === true ? '&includeazuretenants=true' : ''}`;
         return listFrom(
           `/Client?${query}`,
           (json) => {
             const wrapper = clientPageSchema.safeParse(json);
-            const { items, rejected } = parseList(json, ['clients'], haloClientRowSchema);
+            const { items, rejected, rejectedKeys } = parseList(json, ['clients'], haloClientRowSchema);
             return {
               rows: items,
               rejected,
+              rejectedKeys,
               recordCount: wrapper.success ? (wrapper.data.record_count ?? null) : null,
             };
           },

@@ -3,6 +3,7 @@
  * the backend composes it, tests drive it against the fake Halo over real sockets.
  */
 export { agentFacts } from './agent-facts';
+export { type ClientTenant, type ClientTenants, readClientTenants } from './azure-tenants';
 export { backoffDelayMs, parseRetryAfter, rateLimitDelayMs } from './backoff';
 export { classifyResponse, classifyTransportError, describeErrorBody } from './classify-error';
 export type {

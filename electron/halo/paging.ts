@@ -23,6 +23,12 @@ export interface ClientPage {
   recordCount: number | null;
   /** Rows that did not parse (no numeric id). */
   rejected: number;
+  /**
+   * One key per rejected row that says which row it is across passes (its content, see parse-list), so a
+   * re-read that serves the same unreadable row again does not count it twice. Without keys, rejected
+   * rows are told apart by their position on the page.
+   */
+  rejectedKeys?: readonly string[];
 }
 
 export interface PagingProgress {
@@ -43,6 +49,7 @@ export interface PagingStats {
   pageSize: number;
   shiftDetected: boolean;
   ceilingReached: boolean;
+  /** Distinct unreadable rows: a row served again by a re-read pass (or twice after a shift) counts once. */
   rejectedRows: number;
 }
 
@@ -73,6 +80,28 @@ export function pageCeiling(
   return Math.min(absoluteCap, pages + Math.max(3, Math.ceil(pages * 0.1)));
 }
 
+/** Keys for rejected rows that came without content keys: their page and place on it. */
+function positionKeys(pageNo: number, count: number): string[] {
+  return Array.from({ length: count }, (_, index) => `page ${pageNo} #${index}`);
+}
+
+/**
+ * Counts unreadable rows once however often they are served: a re-read pass serves every bad row again,
+ * and a shift can push one onto the next page within a pass. Rows are told apart by their key (their JSON
+ * text), so two byte-identical bad rows count as one: the count is never more than the bad rows that exist.
+ */
+class RejectedRowTally {
+  private readonly keys = new Set<string>();
+
+  add(keys: readonly string[]): void {
+    for (const key of keys) this.keys.add(key);
+  }
+
+  distinct(): number {
+    return this.keys.size;
+  }
+}
+
 /** A re-read pass never needs more pages than the rows the first pass actually received fill, plus slack. */
 function reReadCeiling(rowsReceived: number, pageSize: number): number {
   const pages = Math.ceil(rowsReceived / Math.max(1, pageSize));
@@ -99,6 +128,7 @@ export async function readAllPages(
   let latestCount: number | null = null;
   let highestCount: number | null = null;
   let countDropped = false;
+  const rejected = new RejectedRowTally();
 
   const report = (): void => {
     options.onProgress?.({
@@ -123,7 +153,8 @@ export async function readAllPages(
       }
       const page = await options.fetchPage(pageNo, stats.pageSize);
       stats.requests += 1;
-      stats.rejectedRows += page.rejected;
+      rejected.add(page.rejectedKeys ?? positionKeys(pageNo, page.rejected));
+      stats.rejectedRows = rejected.distinct();
       if (page.recordCount !== null) {
         if (latestCount !== null && page.recordCount !== latestCount) {
           stats.shiftDetected = true;

@@ -10,6 +10,8 @@ export interface ParsedList<T> {
   items: T[];
   /** Items that did not fit the schema (e.g. no numeric id); kept out of `items`. */
   rejected: number;
+  /** One key per rejected item: its JSON text, so the same unreadable row read twice is known as one. */
+  rejectedKeys: string[];
 }
 
 export class NotAListError extends Error {
@@ -39,11 +41,11 @@ export function parseList<S extends z.ZodType>(
   itemSchema: S,
 ): ParsedList<z.infer<S>> {
   const items: z.infer<S>[] = [];
-  let rejected = 0;
+  const rejectedKeys: string[] = [];
   for (const raw of findListArray(json, wrapperKeys)) {
     const parsed = itemSchema.safeParse(raw);
     if (parsed.success) items.push(parsed.data);
-    else rejected += 1;
+    else rejectedKeys.push(JSON.stringify(raw) ?? String(raw));
   }
-  return { items, rejected };
+  return { items, rejected: rejectedKeys.length, rejectedKeys };
 }

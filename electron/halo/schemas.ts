@@ -43,6 +43,8 @@ export const haloClientRowSchema = z.looseObject({
   customertype: lenient(haloId),
   accountsid: lenient(z.string()),
   notes: lenient(z.string()),
+  /** With `includeazuretenants=true`: the client's AreaAzureTenant records, read one by one (azure-tenants.ts). */
+  azure_tenants: lenient(z.array(z.unknown())),
 });
 /** One Halo client (customer) row as read, extra fields included. */
 export type HaloClientRow = z.infer<typeof haloClientRowSchema>;

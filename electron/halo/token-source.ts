@@ -1,5 +1,6 @@
 import type { HaloConfiguration } from '../../shared/domain';
 import { unreachableHaloCodes } from '../../shared/halo-errors';
+import { FULL_SCOPE, MINIMUM_SCOPE } from '../../shared/halo-scopes';
 import { classifyResponse, notJsonInfo, parseJson, unexpectedShapeInfo } from './classify-error';
 import type { HaloClock } from './clock';
 import { HaloError } from './halo-error';
@@ -17,7 +18,10 @@ import {
 /** What we learned from the last token grant (no token in here). */
 export interface TokenGrantFacts {
   tokenUrl: string;
+  /** The scope Halo granted, as its answer names it (null when it names none). */
   scope: string | null;
+  /** The scope this grant asked for: `all`, or the least set once Halo refused `all`. */
+  scopeAsked: string;
   expiresInSeconds: number | null;
 }
 
@@ -42,7 +46,7 @@ const connectionLevelCodes: ReadonlySet<string> = new Set([...unreachableHaloCod
 
 /**
  * Finds the token endpoint (explicit setting, else `/api/authinfo`, else `{host}/auth/token`), gets
- * client-credentials tokens with `scope=all`, caches one per client instance and renews it about a
+ * client-credentials tokens with `scope=all` (or the least set, see fetchToken), caches one per client instance and renews it about a
  * minute before it expires. Concurrent callers share one grant.
  */
 export class TokenSource {
@@ -52,6 +56,8 @@ export class TokenSource {
   private inflight: Promise<string> | null = null;
   private readonly issued: string[] = [];
   private grant: TokenGrantFacts | null = null;
+  /** `all` until Halo refuses it with invalid_scope; then the least set (shared/halo-scopes.ts). */
+  private scopeToAsk: string = FULL_SCOPE;
 
   constructor(private readonly options: TokenSourceOptions) {}
 
@@ -152,7 +158,39 @@ export class TokenSource {
     }
   }
 
+  /**
+   * A grant for `all`; when Halo refuses that scope (an application given only some permissions), one
+   * more for the least set this app needs, which later grants then ask for straight away. Refused both
+   * times, the error names both.
+   */
   private async fetchToken(
+    signal?: AbortSignal,
+    onWait?: (ms: number, reason: WaitReason) => void,
+  ): Promise<string> {
+    try {
+      return await this.fetchTokenFor(this.scopeToAsk, signal, onWait);
+    } catch (error) {
+      if (!(error instanceof HaloError) || error.code !== 'invalid-scope' || this.scopeToAsk !== FULL_SCOPE) {
+        throw error;
+      }
+    }
+    try {
+      const token = await this.fetchTokenFor(MINIMUM_SCOPE, signal, onWait);
+      this.scopeToAsk = MINIMUM_SCOPE;
+      return token;
+    } catch (error) {
+      if (error instanceof HaloError && error.code === 'invalid-scope') {
+        throw new HaloError({
+          ...error.info,
+          message: `${error.info.message.replace(/\.$/, '')}: it refused “${FULL_SCOPE}” and then “${MINIMUM_SCOPE}”.`,
+        });
+      }
+      throw error;
+    }
+  }
+
+  private async fetchTokenFor(
+    scope: string,
     signal?: AbortSignal,
     onWait?: (ms: number, reason: WaitReason) => void,
   ): Promise<string> {
@@ -162,7 +200,7 @@ export class TokenSource {
       grant_type: 'client_credentials',
       client_id: configuration.clientId,
       client_secret: clientSecret,
-      scope: 'all', // without it Halo still issues a token that every /api call refuses (halo-api.md §2)
+      scope, // without one Halo still issues a token that every /api call refuses (halo-api.md §2)
     }).toString();
     const spec = {
       method: 'POST' as const,
@@ -195,7 +233,12 @@ export class TokenSource {
     this.cached = { value: token, renewAt: requestedAt + lifetimeMs - margin };
     this.issued.push(token);
     if (this.issued.length > 20) this.issued.shift();
-    this.grant = { tokenUrl: endpoint.tokenUrl, scope: parsed.data.scope ?? null, expiresInSeconds };
+    this.grant = {
+      tokenUrl: endpoint.tokenUrl,
+      scope: parsed.data.scope ?? null,
+      scopeAsked: scope,
+      expiresInSeconds,
+    };
     return token;
   }
 }

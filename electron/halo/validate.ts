@@ -13,9 +13,10 @@ import type { HaloAgent } from './schemas';
 import { hostOf } from './urls';
 
 /**
- * The cheap three-request validation of halo-api.md §6: a token with scope=all, `/api/Agent/me`, and one
- * row of `/api/Client`. Each step reports status, time and evidence; after a failure the rest are
- * skipped. Halo failures (and cancellation) end up in the result, never as a rejection.
+ * The cheap three-request validation of halo-api.md §6: a token (scope `all`, or the least set when Halo
+ * refuses that, see token-source.ts), `/api/Agent/me`, and one row of `/api/Client`. Each step reports
+ * status, time and evidence; after a failure the rest are skipped. Halo failures (and cancellation) end
+ * up in the result, never as a rejection.
  */
 
 export interface ValidationDeps {

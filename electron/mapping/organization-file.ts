@@ -8,6 +8,7 @@
  * refuse a broken file rather than guess.
  */
 import { CsvError, parse } from 'csv-parse/sync';
+import { normaliseTenantId } from './client-index';
 
 export interface OrganizationFileRow {
   /** 1-based line in the file (CSV: the line the record ends on; JSON: the item's position). */
@@ -15,6 +16,20 @@ export interface OrganizationFileRow {
   name: string;
   domain: string | null;
   externalId: string | null;
+  /** The Microsoft (Entra) tenant id as a lower-case bare GUID; null when the file gives none. */
+  microsoftTenantId: string | null;
+  /** Domains besides `domain`; null when the file has no such column (then stored ones are kept). */
+  domains: string[] | null;
+}
+
+/** A row's cells as read, before they are checked. */
+interface RawOrganizationCells {
+  name: string;
+  domain: string | null;
+  externalId: string | null;
+  microsoftTenantId: string | null;
+  /** The domains cell as typed (CSV: separated by commas, semicolons or spaces; JSON: text or a list). */
+  domains: string | readonly string[] | null;
 }
 
 export interface FileProblem {
@@ -44,7 +59,8 @@ export function firstProblems(problems: FileProblem[]): FileProblem[] {
   return shown;
 }
 
-type Field = 'name' | 'domain' | 'externalId';
+type Field = 'name' | 'domain' | 'externalId' | 'microsoftTenantId' | 'domains';
+const FIELDS: readonly Field[] = ['name', 'domain', 'externalId', 'microsoftTenantId', 'domains'];
 
 const headerWords: Record<Field, readonly string[]> = {
   name: [
@@ -77,16 +93,32 @@ const headerWords: Record<Field, readonly string[]> = {
     'accountsid',
     'code',
     'customerid',
-    'tenantid',
     'orgid',
     'organizationid',
     'organisationid',
   ],
+  // "Tenant ID" in an organization file means the Microsoft tenant (what M365 and CSP exports call it).
+  microsoftTenantId: [
+    'microsofttenantid',
+    'microsofttenant',
+    'tenantid',
+    'tenantguid',
+    'azuretenantid',
+    'azuretenant',
+    'azureadtenantid',
+    'aadtenantid',
+    'entratenantid',
+    'entraid',
+    'm365tenantid',
+    'o365tenantid',
+    'office365tenantid',
+  ],
+  domains: ['domains', 'otherdomains', 'additionaldomains', 'alldomains', 'emaildomains', 'maildomains'],
 };
 
 function headerField(cell: string): Field | null {
   const key = cell.toLowerCase().replace(/[^a-z0-9]/g, '');
-  for (const field of ['name', 'domain', 'externalId'] as const) {
+  for (const field of FIELDS) {
     if (headerWords[field].includes(key)) return field;
   }
   return null;
@@ -185,6 +217,38 @@ function optional(value: string | undefined): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
+type Checked<T> = { value: T } | { problem: string };
+
+/** The tenant cell as a lower-case GUID, or why it is not one (braces and any case are fine). */
+function tenantIdOf(cell: string | null): Checked<string | null> {
+  if (cell === null) return { value: null };
+  const tenantId = normaliseTenantId(cell);
+  if (tenantId !== null) return { value: tenantId };
+  return {
+    problem: `the Microsoft tenant id "${cell}" is not a GUID (it looks like 72f988bf-86f1-41af-91ab-2d7cd011db47: Entra admin center > Overview > Tenant ID)`,
+  };
+}
+
+const DOMAIN_SHAPE = /^[^\s@/]+\.[^\s@/.]+$/;
+
+/** The domains cell as a list (each once, lower-case), or the first entry that is not a domain. */
+function domainsOf(cell: string | readonly string[] | null): Checked<string[] | null> {
+  if (cell === null) return { value: null };
+  const entries = typeof cell === 'string' ? cell.split(/[\s,;]+/) : cell;
+  const domains = new Set<string>();
+  for (const entry of entries) {
+    const domain = entry
+      .trim()
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/\/+$/, '');
+    if (domain === '') continue;
+    if (!DOMAIN_SHAPE.test(domain)) return { problem: `"${entry.trim()}" in the domains is not a domain` };
+    domains.add(domain);
+  }
+  return { value: [...domains] };
+}
+
 /** Collects problems and checks rows one by one (names, duplicates, lengths). */
 class RowChecker {
   readonly problems: FileProblem[] = [];
@@ -196,11 +260,32 @@ class RowChecker {
     this.problems.push({ line, reason });
   }
 
-  add(line: number, rawName: string, domain: string | null, externalId: string | null): void {
-    const name = rawName.trim().replace(/\s+/g, ' ');
+  add(line: number, cells: RawOrganizationCells): void {
+    const name = cells.name.trim().replace(/\s+/g, ' ');
+    const { domain, externalId } = cells;
+    const tenant = tenantIdOf(cells.microsoftTenantId);
+    if ('problem' in tenant) {
+      this.problem(line, tenant.problem);
+      return;
+    }
+    const domains = domainsOf(cells.domains);
+    if ('problem' in domains) {
+      this.problem(line, domains.problem);
+      return;
+    }
     const reason = this.refusal(line, name, domain, externalId);
-    if (reason !== null) this.problem(line, reason);
-    else this.rows.push({ line, name, domain, externalId });
+    if (reason !== null) {
+      this.problem(line, reason);
+      return;
+    }
+    this.rows.push({
+      line,
+      name,
+      domain,
+      externalId,
+      microsoftTenantId: tenant.value,
+      domains: domains.value,
+    });
   }
 
   /** Why the row cannot be imported, or null (then its name and id are remembered for duplicates). */
@@ -288,7 +373,14 @@ export function parseOrganizationsCsv(content: string): OrganizationFileResult {
       const index = columns.get(field);
       return index === undefined ? undefined : record[index];
     };
-    checker.add(info.lines, cell('name') ?? '', optional(cell('domain')), optional(cell('externalId')));
+    checker.add(info.lines, {
+      name: cell('name') ?? '',
+      domain: optional(cell('domain')),
+      externalId: optional(cell('externalId')),
+      microsoftTenantId: optional(cell('microsoftTenantId')),
+      // A domains column that is present but blank on this row says "none"; no column keeps stored ones.
+      domains: columns.has('domains') ? (cell('domains') ?? '') : null,
+    });
   }
   if (dataRecords.length === 0 && header)
     checker.problem(first.info.lines, 'the file has a header but no organizations');
@@ -306,6 +398,26 @@ function csvReason(error: CsvError): string {
   }
 }
 
+const JSON_TENANT_KEYS = [
+  'microsoftTenantId',
+  'microsoft_tenant_id',
+  'tenantId',
+  'tenant_id',
+  'azureTenantId',
+  'azure_tenant_id',
+] as const;
+
+function firstPresent(record: Record<string, unknown>, keys: readonly string[]): unknown {
+  for (const key of keys) if (record[key] !== undefined && record[key] !== null) return record[key];
+  return undefined;
+}
+
+function isTextOrTextList(value: unknown): value is string | string[] {
+  return (
+    typeof value === 'string' || (Array.isArray(value) && value.every((entry) => typeof entry === 'string'))
+  );
+}
+
 function jsonText(value: unknown): string | null {
   if (typeof value === 'string') return optional(value);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -314,7 +426,9 @@ function jsonText(value: unknown): string | null {
 
 /**
  * JSON: an array of organizations, or `{ "organizations": [...] }`. Each item has `name` and optionally
- * `domain` (or `website`) and `externalId` (or `external_id`, `id`). Problems name the item's position.
+ * `domain` (or `website`), `externalId` (or `external_id`, `id`), `microsoftTenantId` (or
+ * `tenantId`, `azureTenantId`, snake_case too) and `domains` (a list, or text). Problems name the item's
+ * position.
  */
 export function parseOrganizationsJson(content: string): OrganizationFileResult {
   let json: unknown;
@@ -353,12 +467,19 @@ export function parseOrganizationsJson(content: string): OrganizationFileResult 
       checker.problem(position, `item ${position} has no "name" text`);
       continue;
     }
-    checker.add(
-      position,
-      record.name,
-      jsonText(record.domain ?? record.website),
-      jsonText(record.externalId ?? record.external_id ?? record.id),
-    );
+    const tenant = firstPresent(record, JSON_TENANT_KEYS);
+    const domains = record.domains;
+    if (domains !== undefined && domains !== null && !isTextOrTextList(domains)) {
+      checker.problem(position, `item ${position} has "domains" that is neither text nor a list of text`);
+      continue;
+    }
+    checker.add(position, {
+      name: record.name,
+      domain: jsonText(record.domain ?? record.website),
+      externalId: jsonText(record.externalId ?? record.external_id ?? record.id),
+      microsoftTenantId: tenant === undefined ? null : jsonText(tenant),
+      domains: domains === undefined || domains === null ? null : domains,
+    });
   }
   if (list.length === 0) checker.problem(1, 'the file has no organizations');
   return checker.result(false);

@@ -20,10 +20,27 @@ interface RawOptions {
   top_levels_json: string;
 }
 
+interface RawTenant {
+  client_id: number;
+  tenant_id: string;
+  tenant_name: string | null;
+  tenant_domain: string | null;
+}
+
+/** One Microsoft tenant Halo holds for a client (its AreaAzureTenant record). */
+export interface CachedTenant {
+  /** Lower-case bare GUID. */
+  tenantId: string;
+  name: string | null;
+  domain: string | null;
+}
+
 /** A cached Halo client: what the screen shows plus the fields the matcher reads. */
 export interface CachedClient extends HaloOptionClient {
   ref: string | null;
   accountsId: string | null;
+  /** Its Microsoft tenants as of the last refresh; absent or empty: none. */
+  tenants?: readonly CachedTenant[];
 }
 
 export interface CachedOptionsMeta {
@@ -33,7 +50,7 @@ export interface CachedOptionsMeta {
   topLevels: { id: number; name: string }[];
 }
 
-function toCachedClient(raw: RawClient): CachedClient {
+function toCachedClient(raw: RawClient, tenants: readonly CachedTenant[]): CachedClient {
   return {
     id: raw.client_id,
     name: raw.name,
@@ -44,7 +61,18 @@ function toCachedClient(raw: RawClient): CachedClient {
     website: raw.website,
     ref: raw.ref,
     accountsId: raw.accountsid,
+    tenants,
   };
+}
+
+function tenantsByClient(rows: readonly RawTenant[]): Map<number, CachedTenant[]> {
+  const byClient = new Map<number, CachedTenant[]>();
+  for (const row of rows) {
+    const list = byClient.get(row.client_id) ?? [];
+    list.push({ tenantId: row.tenant_id, name: row.tenant_name, domain: row.tenant_domain });
+    byClient.set(row.client_id, list);
+  }
+  return byClient;
 }
 
 /**
@@ -67,6 +95,14 @@ export function createHaloOptionsRepository(db: SqliteDatabase) {
       inactive = excluded.inactive, main_site_name = excluded.main_site_name, website = excluded.website,
       ref = excluded.ref, accountsid = excluded.accountsid, generation = excluded.generation`);
   const deleteOlder = db.prepare('DELETE FROM halo_clients WHERE instance_id = ? AND generation <> ?');
+  const tenantsStatement = db.prepare<[string], RawTenant>(
+    'SELECT client_id, tenant_id, tenant_name, tenant_domain FROM halo_client_tenants WHERE instance_id = ? ORDER BY client_id, tenant_id',
+  );
+  const deleteTenants = db.prepare('DELETE FROM halo_client_tenants WHERE instance_id = ?');
+  const insertTenant = db.prepare(`
+    INSERT INTO halo_client_tenants (instance_id, client_id, tenant_id, tenant_name, tenant_domain)
+    VALUES (@instanceId, @clientId, @tenantId, @name, @domain)
+    ON CONFLICT DO NOTHING`);
   const upsertMeta = db.prepare(`
     INSERT INTO halo_options (instance_id, generation, fetched_at, client_count, top_levels_json)
     VALUES (@instanceId, @generation, @fetchedAt, @clientCount, @topLevelsJson)
@@ -85,7 +121,10 @@ export function createHaloOptionsRepository(db: SqliteDatabase) {
       };
     },
     clients(instanceId: string): CachedClient[] {
-      return clientsStatement.all(instanceId).map(toCachedClient);
+      const tenants = tenantsByClient(tenantsStatement.all(instanceId));
+      return clientsStatement
+        .all(instanceId)
+        .map((raw) => toCachedClient(raw, tenants.get(raw.client_id) ?? []));
     },
     /** Replaces the cache of one instance. Must run inside a transaction (the caller's). Returns the generation. */
     replace(
@@ -96,8 +135,10 @@ export function createHaloOptionsRepository(db: SqliteDatabase) {
     ): number {
       if (!db.inTransaction) throw new Error('halo options must be replaced inside a transaction');
       const generation = (metaStatement.get(instanceId)?.generation ?? 0) + 1;
-      for (const client of clients) {
+      deleteTenants.run(instanceId);
+      for (const { tenants, ...client } of clients) {
         upsertClient.run({ ...client, instanceId, inactive: client.inactive ? 1 : 0, generation });
+        for (const tenant of tenants ?? []) insertTenant.run({ ...tenant, instanceId, clientId: client.id });
       }
       deleteOlder.run(instanceId, generation);
       upsertMeta.run({

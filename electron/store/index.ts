@@ -14,7 +14,7 @@ export type { BackupFile } from './backups';
 export { lastGoodBackup, listBackups, restoreBackup } from './backups';
 export type { StoredConfiguration } from './configurations';
 export { DATABASE_FILE_NAME, StoreError } from './database';
-export type { CachedClient, CachedOptionsMeta } from './halo-options';
+export type { CachedClient, CachedOptionsMeta, CachedTenant } from './halo-options';
 export type { InstanceRow } from './instances';
 export type { Decision, DecisionRow, MappingState, SavedElsewhere } from './mappings';
 export type { StoreErrorCode } from './storage-error';

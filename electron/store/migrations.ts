@@ -159,6 +159,25 @@ export const migrations: readonly string[] = [
     agent_name   TEXT
   );
   `,
+  // 6: Microsoft tenants. Per instance, the tenant records Halo holds for each cached client (read with the
+  // client pages, replaced with them); per organization, its Microsoft tenant id (a lower-case GUID) and
+  // its domains besides \`domain\` (a JSON array of text), both from the organization file.
+  `
+  CREATE TABLE halo_client_tenants (
+    instance_id    TEXT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
+    client_id      INTEGER NOT NULL,
+    tenant_id      TEXT NOT NULL CHECK (length(tenant_id) = 36),
+    tenant_name    TEXT,
+    tenant_domain  TEXT,
+    PRIMARY KEY (instance_id, client_id, tenant_id),
+    FOREIGN KEY (instance_id, client_id) REFERENCES halo_clients (instance_id, client_id) ON DELETE CASCADE
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX halo_client_tenants_tenant ON halo_client_tenants (instance_id, tenant_id);
+
+  ALTER TABLE organizations ADD COLUMN microsoft_tenant_id TEXT CHECK (length(microsoft_tenant_id) = 36);
+  ALTER TABLE organizations ADD COLUMN domains_json TEXT NOT NULL DEFAULT '[]'
+    CHECK (json_valid(domains_json) AND json_type(domains_json) = 'array');
+  `,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

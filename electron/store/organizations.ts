@@ -6,6 +6,8 @@ interface RawOrganization {
   name: string;
   domain: string | null;
   external_id: string | null;
+  microsoft_tenant_id: string | null;
+  domains_json: string;
   created_at: string;
   updated_at: string;
 }
@@ -22,6 +24,16 @@ export interface OrganizationWrite {
   name: string;
   domain: string | null;
   externalId: string | null;
+  /** Lower-case GUID; absent keeps the stored one on update, and means none on insert. */
+  microsoftTenantId?: string | null;
+  /** Absent keeps the stored ones on update, and means none on insert. */
+  domains?: readonly string[];
+}
+
+/** Stored as a JSON array of text; anything else (never written by us) reads as none. */
+function domainsFrom(json: string): string[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((value): value is string => typeof value === 'string') : [];
 }
 
 function toOrganization(raw: RawOrganization): Organization {
@@ -30,6 +42,8 @@ function toOrganization(raw: RawOrganization): Organization {
     name: raw.name,
     domain: raw.domain,
     externalId: raw.external_id,
+    microsoftTenantId: raw.microsoft_tenant_id,
+    domains: domainsFrom(raw.domains_json),
     createdAt: raw.created_at,
     updatedAt: raw.updated_at,
   };
@@ -48,10 +62,13 @@ export function createOrganizationsRepository(db: SqliteDatabase) {
     'SELECT * FROM organizations WHERE name = ? COLLATE NOCASE',
   );
   const insertStatement = db.prepare(`
-    INSERT INTO organizations (id, name, domain, external_id, created_at, updated_at)
-    VALUES (@id, @name, @domain, @externalId, @now, @now)`);
+    INSERT INTO organizations (id, name, domain, external_id, microsoft_tenant_id, domains_json, created_at, updated_at)
+    VALUES (@id, @name, @domain, @externalId, @microsoftTenantId, @domainsJson, @now, @now)`);
+  // A NULL parameter for the tenant or the domains keeps what is stored (see OrganizationWrite).
   const updateStatement = db.prepare(`
-    UPDATE organizations SET name = @name, domain = @domain, external_id = @externalId, updated_at = @now
+    UPDATE organizations SET name = @name, domain = @domain, external_id = @externalId,
+      microsoft_tenant_id = CASE WHEN @keepTenant = 1 THEN microsoft_tenant_id ELSE @microsoftTenantId END,
+      domains_json = coalesce(@domainsJson, domains_json), updated_at = @now
     WHERE id = @id`);
   const deleteStatement = db.prepare('DELETE FROM organizations WHERE id = ?');
   const getSourceStatement = db.prepare<[], RawSource>(
@@ -85,10 +102,27 @@ export function createOrganizationsRepository(db: SqliteDatabase) {
       return raw ? toOrganization(raw) : null;
     },
     insert(organization: OrganizationWrite, now: string): void {
-      insertStatement.run({ ...organization, now });
+      insertStatement.run({
+        id: organization.id,
+        name: organization.name,
+        domain: organization.domain,
+        externalId: organization.externalId,
+        microsoftTenantId: organization.microsoftTenantId ?? null,
+        domainsJson: JSON.stringify(organization.domains ?? []),
+        now,
+      });
     },
     update(organization: OrganizationWrite, now: string): void {
-      updateStatement.run({ ...organization, now });
+      updateStatement.run({
+        id: organization.id,
+        name: organization.name,
+        domain: organization.domain,
+        externalId: organization.externalId,
+        keepTenant: organization.microsoftTenantId === undefined ? 1 : 0,
+        microsoftTenantId: organization.microsoftTenantId ?? null,
+        domainsJson: organization.domains === undefined ? null : JSON.stringify(organization.domains),
+        now,
+      });
     },
     /** Deletes organizations; their mappings, suggestions and decisions go with them (ON DELETE CASCADE). */
     delete(ids: readonly string[]): number {

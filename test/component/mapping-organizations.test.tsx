@@ -69,6 +69,44 @@ describe('our organizations', { timeout: 20_000 }, () => {
     );
   });
 
+  it('shows the Microsoft tenant and the other domains a file gives; a bad tenant id names its line', async () => {
+    const { user, backend } = await openDirectory();
+    await user.upload(fileInput(), new File(['Name,Tenant ID\nAcme Ltd,not-a-guid\n'], 'tenants.csv'));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/Line 2 .*Microsoft tenant id "not-a-guid" is not a GUID/);
+    expect((await invoke(backend, 'organizations:list', {})).organizations).toHaveLength(0);
+
+    await user.upload(
+      fileInput(),
+      new File(
+        [
+          'Name,Domain,Microsoft Tenant ID,Domains\r\n',
+          'Acme Ltd,acme.example,{72F988BF-86F1-41AF-91AB-2D7CD011DB47},"acme.co.uk, acme.de"\r\n',
+        ],
+        'tenants.csv',
+      ),
+    );
+    expect(await screen.findByText(/Imported tenants.csv: 1 added/)).toBeVisible();
+    const table = screen.getByRole('table', { name: 'Our organizations' });
+    expect(within(table).getByText('72f988bf-86f1-41af-91ab-2d7cd011db47')).toBeVisible();
+    expect(within(table).getByText('acme.example +2')).toHaveAttribute(
+      'title',
+      'acme.example, acme.co.uk, acme.de',
+    );
+
+    // The edit form shows the tenant, refuses a non-GUID on that field, and keeps the stored one.
+    await user.click(screen.getByRole('button', { name: 'Edit Acme Ltd' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit organization' });
+    const tenantField = within(dialog).getByRole('textbox', { name: /Microsoft tenant id/ });
+    expect(tenantField).toHaveValue('72f988bf-86f1-41af-91ab-2d7cd011db47');
+    await user.clear(tenantField);
+    await user.type(tenantField, 'acme.onmicrosoft.com');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await within(dialog).findByText(/is not a Microsoft tenant id/)).toBeVisible();
+    const [stored] = (await invoke(backend, 'organizations:list', {})).organizations;
+    expect(stored?.microsoftTenantId).toBe('72f988bf-86f1-41af-91ab-2d7cd011db47');
+  });
+
   it('imports JSON, adds, edits and removes; removing a mapped one asks again and takes its mappings', async () => {
     const { user, backend } = await openDirectory();
     const json = new File(

@@ -161,7 +161,7 @@ describe('setup guide (e2e)', () => {
       .toContain("Agent/me: 'Rewst API' (id 7), enabled");
     await expect
       .poll(() => checkItem(page, 'scope').textContent(), SETTLES)
-      .toContain('Halo granted the scope “all”.');
+      .toContain('Halo granted the scope “all”. Checked for “all”, or “read:customers” with “all:teams”.');
     await expect
       .poll(() => checkItem(page, 'customers').textContent(), SETTLES)
       .toContain('The agent can see 412 customers.');
@@ -287,14 +287,16 @@ describe('setup guide (e2e)', () => {
       .waitFor({ timeout: 15_000 });
     await expect
       .poll(() => checkItem(page, 'scope').textContent(), SETTLES)
-      .toContain('Halo granted the scope “read:customers” instead of “all”.');
+      .toContain(
+        'Halo granted the scope “read:customers”, which lacks “all:teams”. Checked for “all”, or “read:customers” with “all:teams”.',
+      );
     await expect.poll(() => checkItem(page, 'teams').textContent(), SETTLES).toContain('Not checked');
     await expect
       .poll(() => page.getByRole('region', { name: 'Validation' }).textContent(), SETTLES)
       .toContain('missing-scope');
     await expect
       .poll(async () => instanceRow(page, 'Contoso sandbox').textContent())
-      .toContain('Permission “all”: missing');
+      .toContain('Permissions: too few');
     await screenshotWholePage(session, 'wizard-11-stage-e-scope-missing');
 
     await checkItem(page, 'scope').getByRole('button', { name: 'Go to step 11 (stage B)' }).click();
@@ -303,7 +305,9 @@ describe('setup guide (e2e)', () => {
     await expect.poll(() => step11.getAttribute('class'), SETTLES).toContain('wizard-step--reopened');
     await expect
       .poll(() => step11.textContent(), SETTLES)
-      .toContain('open its Permissions tab, select “all” and save');
+      .toContain(
+        'open its Permissions tab, select “all” (or only “read:customers” and “all:teams”, the least this app reads with) and save',
+      );
     await expect
       .poll(() => stepItem(page, 'auth-method').getAttribute('class'), SETTLES)
       .toContain('wizard-step--verified');

@@ -32,7 +32,6 @@ function teamLinks(agent: FakeAgent, state: FakeState): Record<string, unknown>[
         team_id: team.id,
         team_name: team.name,
         department_id: DEPARTMENT.department_id,
-        department_name: DEPARTMENT.department_name,
       },
     ];
   });
@@ -49,7 +48,6 @@ function agentJson(agent: FakeAgent, state: FakeState): Record<string, unknown> 
     isdisabled: agent.isdisabled,
     isapiagent: agent.isapiagent,
     use: 'agent',
-    ...DEPARTMENT,
     teams: teamLinks(agent, state),
   };
 }
@@ -69,7 +67,7 @@ function agentList(query: Query, state: FakeState): Record<string, unknown>[] {
 }
 
 function topLevels(state: FakeState): unknown {
-  const rows = TOP_LEVELS.map((topLevel) => ({ ...topLevel, inactive: false }));
+  const rows = TOP_LEVELS.map((topLevel) => ({ id: topLevel.id, name: topLevel.name }));
   if (state.topLevelShape === 'wrapper') return { record_count: rows.length, tree: rows };
   if (state.topLevelShape === 'toplevels-wrapper') return { record_count: rows.length, toplevels: rows };
   return rows;

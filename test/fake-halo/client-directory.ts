@@ -28,11 +28,19 @@ const CLIENT_FIELDS: readonly ClientField[] = [
  */
 const SINGLE_CLIENT_ONLY: ReadonlySet<ClientField> = new Set(['website', 'main_site_id', 'main_site_name']);
 
-/** A client as a list row: every stored field Halo lists, none that only the single GET carries. */
-export function listRowOf(row: FakeClientRow): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(row).filter(([key]) => !SINGLE_CLIENT_ONLY.has(key as ClientField)),
+/**
+ * A client as a list row: every stored field Halo lists, none that only the single GET carries. Its
+ * Microsoft tenants (`azure_tenants`) only with `includeazuretenants=true`, and then always, as a list
+ * (empty for a client without one).
+ */
+export function listRowOf(row: FakeClientRow, includeAzureTenants = false): Record<string, unknown> {
+  const listed: Record<string, unknown> = Object.fromEntries(
+    Object.entries(row).filter(
+      ([key]) => !SINGLE_CLIENT_ONLY.has(key as ClientField) && key !== 'azure_tenants',
+    ),
   );
+  if (includeAzureTenants) listed.azure_tenants = (row.azure_tenants ?? []).map((tenant) => ({ ...tenant }));
+  return listed;
 }
 
 /** A client as `GET /api/Client/{id}` returns it: the list fields plus its website. */
@@ -112,10 +120,13 @@ export class ClientDirectory {
     const matches = this.filter(this.sortedBy(ordering), query);
     const page = pageRows(matches, query, settings.pageCap);
     const idOnly = queryBool(query, 'idonly', false);
+    const withTenants = queryBool(query, 'includeazuretenants', false);
     const body: Record<string, unknown> = {
       ...(page.paging ?? {}),
       record_count: settings.lyingRecordCount ?? page.recordCount,
-      clients: idOnly ? page.rows.map((row) => ({ id: row.id })) : page.rows.map(listRowOf),
+      clients: idOnly
+        ? page.rows.map((row) => ({ id: row.id }))
+        : page.rows.map((row) => listRowOf(row, withTenants)),
     };
     const servedIds = page.rows.map((row) => row.id);
     if (page.paging && settings.shiftRowsDuringPaging) this.insertNearFront(ordering, query);

@@ -20,6 +20,7 @@ export { defaultAgent, FAKE_CLIENT_ID, FAKE_CLIENT_SECRET } from './defaults';
 export { startFakeHalo } from './server';
 export type {
   FakeAgent,
+  FakeAzureTenant,
   FakeClientRow,
   FakeFault,
   FakeHalo,

@@ -109,7 +109,7 @@ export async function handleRequest(
     sendNotFoundHtml(res);
     return;
   }
-  if (state.tokens.verify(req.headers.authorization) !== 'ok') {
+  if (state.tokens.verify(req.headers.authorization, path) !== 'ok') {
     // Halo's bearer challenge; the body is empty, as ASP.NET's is.
     res.writeHead(401, { 'WWW-Authenticate': 'Bearer', 'Content-Length': 0 });
     res.end();

@@ -1,5 +1,5 @@
 import { pick, type Random, seededRandom } from './prng';
-import type { FakeClientRow } from './types';
+import type { FakeAzureTenant, FakeClientRow } from './types';
 
 /**
  * Deterministic, realistic MSP customer lists. Names carry the things that break naive code in real
@@ -406,5 +406,55 @@ export function generateClients({ count, seed, inactiveShare }: SeedOptions): Fa
     id += 1 + (random() < 0.2 ? 1 + Math.floor(random() * 3) : 0);
     siteId += 1 + (random() < 0.1 ? 1 : 0);
   }
+  addAzureTenants(rows, seed);
   return rows;
+}
+
+/** A GUID drawn from `random`, shaped like the tenant ids Microsoft issues (version 4). */
+function tenantGuid(random: Random): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = ((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  const text = hex.join('');
+  return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;
+}
+
+function tenantRecord(id: number, client: FakeClientRow, tenantId: string, domain: string): FakeAzureTenant {
+  return {
+    id,
+    details_id: 1,
+    client_id: client.id,
+    client_name: client.name,
+    azure_tenant_id: tenantId,
+    azure_tenant_name: client.name,
+    azure_tenant_domain: domain,
+    details_name: 'Microsoft CSP',
+    licence_import_type: 0,
+    relationship_type: 0,
+  };
+}
+
+/**
+ * Gives about a quarter of the clients a Microsoft tenant record, as an MSP's Halo linked to Microsoft
+ * CSP/Partner Center holds them, and puts one tenant on two clients (a group whose companies share a
+ * tenant, which must not prove either). Drawn from its own generator so the rest of the seed is the same
+ * with or without tenants.
+ */
+function addAzureTenants(rows: FakeClientRow[], seed: number): void {
+  const random = seededRandom(seed * 7919 + 17);
+  let recordId = 1;
+  for (const row of rows) {
+    if (row.toplevel_id === INTERNAL || random() >= 0.25) continue;
+    const domain = `${domainLabel(row.name).slice(0, 27)}.onmicrosoft.com`;
+    row.azure_tenants = [tenantRecord(recordId, row, tenantGuid(random), domain)];
+    recordId += 1;
+  }
+  // The group: the first client without a tenant shares the first tenant-holding client's tenant.
+  const shared = rows.find((row) => row.azure_tenants !== undefined)?.azure_tenants?.[0];
+  const partner = rows.find((row) => row.toplevel_id !== INTERNAL && row.azure_tenants === undefined);
+  if (shared && partner) {
+    partner.azure_tenants = [
+      tenantRecord(recordId, partner, shared.azure_tenant_id, shared.azure_tenant_domain),
+    ];
+  }
 }

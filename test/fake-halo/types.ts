@@ -19,6 +19,28 @@ export interface FakeClientRow {
   customertype: number;
   accountsid: string;
   notes: string;
+  /**
+   * The client's Microsoft tenant records (Halo's AreaAzureTenant). Listed on `GET /api/Client` rows only
+   * with `includeazuretenants=true`, as Halo does; absent means none.
+   */
+  azure_tenants?: FakeAzureTenant[];
+}
+
+/**
+ * One AreaAzureTenant record as Halo serves it (the model's fields, less `new_access_token` and
+ * `token_expiry`, which the fake never holds, and `_warning`).
+ */
+export interface FakeAzureTenant {
+  id: number;
+  details_id: number;
+  client_id: number;
+  client_name: string;
+  azure_tenant_id: string;
+  azure_tenant_name: string;
+  azure_tenant_domain: string;
+  details_name: string;
+  licence_import_type: number;
+  relationship_type: number;
 }
 
 export interface FakeAgent {

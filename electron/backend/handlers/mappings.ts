@@ -4,6 +4,7 @@ import type {
   MappingDiff,
   MappingEdit,
   MappingValue,
+  Organization,
   SuggestCounts,
   Suggestion,
 } from '../../../shared/mapping-contract';
@@ -297,7 +298,13 @@ function toSuggestion(
   };
 }
 
+/**
+ * A cached client as the matcher reads it. Its Microsoft tenants feed the tenant signal, their domains
+ * (as Halo holds them, often `<name>.onmicrosoft.com`) the domain signal. Halo lists no website on client
+ * rows, so `website` is only there for a cache written from another source; it is never fetched per client.
+ */
 function toClientInput(client: CachedClient): HaloClientInput {
+  const tenants = client.tenants ?? [];
   return {
     id: client.id,
     name: client.name,
@@ -306,7 +313,15 @@ function toClientInput(client: CachedClient): HaloClientInput {
     ...(client.toplevelName === null ? {} : { toplevel_name: client.toplevelName }),
     ref: client.ref,
     accountsid: client.accountsId,
+    azureTenantIds: tenants.map((tenant) => tenant.tenantId),
+    domains: tenants.flatMap((tenant) => (tenant.domain === null ? [] : [tenant.domain])),
   };
+}
+
+/** One of our organizations as the matcher reads it, with its Microsoft tenant and every domain. */
+function toOrganizationInput(organization: Organization): OrganizationInput {
+  const { createdAt: _createdAt, updatedAt: _updatedAt, ...input } = organization;
+  return input;
 }
 
 /** A row Suggest may fill: unmapped in the draft and when saved (so never a saved or hand-made choice). */
@@ -341,12 +356,7 @@ export async function suggestMappingsForInstance(
     decisions
       .filter((row) => row.decision === kind)
       .map(({ organizationId, clientId }) => ({ organizationId, clientId }));
-  const organizations: OrganizationInput[] = data.organizations.map((organization) => ({
-    id: organization.id,
-    name: organization.name,
-    domain: organization.domain,
-    externalId: organization.externalId,
-  }));
+  const organizations: OrganizationInput[] = data.organizations.map(toOrganizationInput);
   const clients = [...data.clients.values()].map(toClientInput);
 
   const key = `suggest:${instanceId}`;

@@ -6,6 +6,7 @@ import {
   HaloError,
   type HaloTopLevel,
   type ListClientsProgress,
+  readClientTenants,
 } from '../../halo';
 import { cleanClientName } from '../../halo/clean-name';
 import { type OrganizationFileRow, parseOrganizationsFile } from '../../mapping/organization-file';
@@ -44,6 +45,7 @@ export async function haloClientFor(context: BackendContext, instanceId: string)
 
 export function toCachedClient(row: HaloClientRow, name: string = row.name): CachedClient {
   return {
+    tenants: readClientTenants(row).tenants,
     id: row.id,
     name,
     toplevelId: row.toplevel_id ?? null,
@@ -161,6 +163,7 @@ export async function refreshOptions(
     try {
       const read = await halo.listClientsWithStats({
         includeInactive: true,
+        includeAzureTenants: true,
         signal,
         onProgress: (update) => progress.clients(update),
       });
@@ -215,6 +218,7 @@ export async function refreshOptions(
       requests,
       unreadableClients,
       cleanedNames,
+      microsoftTenants: tenantCounts(rows),
       organizations: outcome.organizations,
     };
   } finally {
@@ -238,6 +242,18 @@ function cachedClientsWithCleanNames(rows: readonly HaloClientRow[]): {
     return toCachedClient(row, name);
   });
   return { clients, cleanedNames };
+}
+
+/** How many clients came with a usable Microsoft tenant, and how many tenant records could not be read. */
+function tenantCounts(rows: readonly HaloClientRow[]): { clients: number; unreadable: number } {
+  let clients = 0;
+  let unreadable = 0;
+  for (const row of rows) {
+    const read = readClientTenants(row);
+    if (read.tenants.length > 0) clients += 1;
+    unreadable += read.unreadable;
+  }
+  return { clients, unreadable };
 }
 
 function topLevelsFromClients(rows: readonly HaloClientRow[]): { id: number; name: string }[] {
@@ -268,7 +284,7 @@ export function getOptions(
     clients: meta
       ? context.store.haloOptions
           .clients(instanceId)
-          .map(({ ref: _ref, accountsId: _accountsId, ...client }) => client)
+          .map(({ ref: _ref, accountsId: _accountsId, tenants: _tenants, ...client }) => client)
       : [],
     topLevels: meta?.topLevels ?? [],
     refreshing: context.operations.isRunning(refreshKey(instanceId)),

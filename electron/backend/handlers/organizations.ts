@@ -7,6 +7,7 @@ import {
   type Organization,
   type OrganizationImportResult,
 } from '../../../shared/mapping-contract';
+import { normaliseTenantId } from '../../mapping/client-index';
 import { decodeImportBytes, textProblem } from '../../mapping/file-encoding';
 import { type OrganizationFileRow, parseOrganizationsFile } from '../../mapping/organization-file';
 import { AppError } from '../app-error';
@@ -107,11 +108,15 @@ export function mergeOrganizations(
       name: next.name,
       domain: next.domain ?? match.domain,
       externalId: next.externalId ?? match.externalId,
+      microsoftTenantId: next.microsoftTenantId ?? match.microsoftTenantId,
+      domains: row.domains ?? match.domains,
     };
     if (
       merged.name === match.name &&
       merged.domain === match.domain &&
-      merged.externalId === match.externalId
+      merged.externalId === match.externalId &&
+      merged.microsoftTenantId === match.microsoftTenantId &&
+      sameList(merged.domains, match.domains)
     ) {
       unchanged += 1;
       continue;
@@ -126,7 +131,17 @@ export function mergeOrganizations(
 }
 
 function pick(row: OrganizationFileRow) {
-  return { name: row.name, domain: row.domain, externalId: row.externalId };
+  return {
+    name: row.name,
+    domain: row.domain,
+    externalId: row.externalId,
+    microsoftTenantId: row.microsoftTenantId,
+    domains: row.domains ?? [],
+  };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
 /** Parses and merges file content in one transaction; a broken file changes nothing. */
@@ -185,7 +200,13 @@ export function upsertOrganization(
     if (request.id === undefined) {
       const id = context.newId();
       context.store.organizations.insert(
-        { id, name, domain: request.domain || null, externalId: request.externalId || null },
+        {
+          id,
+          name,
+          domain: request.domain || null,
+          externalId: request.externalId || null,
+          microsoftTenantId: tenantIdOfRequest(request.microsoftTenantId) ?? null,
+        },
         now,
       );
       return context.store.organizations.get(id) as Organization;
@@ -198,11 +219,25 @@ export function upsertOrganization(
         name,
         domain: request.domain === undefined ? current.domain : request.domain || null,
         externalId: request.externalId === undefined ? current.externalId : request.externalId || null,
+        microsoftTenantId: tenantIdOfRequest(request.microsoftTenantId),
       },
       now,
     );
     return context.store.organizations.get(current.id) as Organization;
   });
+}
+
+/**
+ * The tenant id a form sent, as a lower-case GUID: undefined keeps the stored one, empty or null clears
+ * it, anything else must be a GUID or the save is refused with the field named.
+ */
+function tenantIdOfRequest(value: string | null | undefined): string | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || value.trim() === '') return null;
+  const tenantId = normaliseTenantId(value);
+  if (tenantId !== null) return tenantId;
+  const message = `"${value.trim()}" is not a Microsoft tenant id: it is a GUID like 72f988bf-86f1-41af-91ab-2d7cd011db47 (Entra admin center > Overview > Tenant ID).`;
+  throw new AppError('invalid-request', message, { fields: { microsoftTenantId: message } });
 }
 
 export function removeOrganizations(

@@ -78,9 +78,9 @@ describe('fake Halo: agents, teams, top levels, sites, unknown routes, stats', (
 
   it('/api/TopLevel is a bare array by default', async () => {
     expect(await apiJson(fake, '/api/TopLevel', token)).toEqual([
-      { id: 1, name: 'Customers', inactive: false },
-      { id: 2, name: 'Prospects', inactive: false },
-      { id: 3, name: 'Internal', inactive: false },
+      { id: 1, name: 'Customers' },
+      { id: 2, name: 'Prospects' },
+      { id: 3, name: 'Internal' },
     ]);
   });
 

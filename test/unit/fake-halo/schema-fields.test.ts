@@ -85,6 +85,7 @@ describe("the fake Halo serves only fields Halo's schema has", () => {
   it.each([
     ['/api/Client?pageinate=true&page_size=50&page_no=1&includeinactive=true', 'ClientList'],
     ['/api/Client?pageinate=true&page_size=5&page_no=1&idonly=true', 'ClientList'],
+    ['/api/Client?pageinate=true&page_size=60&page_no=1&includeazuretenants=true', 'ClientList'],
     ['/api/Site?pageinate=true&page_size=50&page_no=1', 'SiteList'],
     ['/api/Agent/me', 'Agent'],
   ])('%s fits %s', async (route, model) => {
@@ -113,6 +114,22 @@ describe("the fake Halo serves only fields Halo's schema has", () => {
       .object({ clients: z.array(z.record(z.string(), z.unknown())) })
       .parse(await apiJson(fake, '/api/Client', token));
     expect(list.clients.filter((row) => 'website' in row || 'main_site_id' in row)).toEqual([]);
+  });
+
+  it('Microsoft tenants (AreaAzureTenant) come on list rows only with includeazuretenants=true', async () => {
+    const rowsOf = async (query: string) =>
+      z
+        .object({ clients: z.array(z.record(z.string(), z.unknown())) })
+        .parse(await apiJson(fake, `/api/Client?pageinate=true&page_size=60&page_no=1${query}`, token))
+        .clients;
+    expect((await rowsOf('')).filter((row) => 'azure_tenants' in row)).toEqual([]);
+    const withTenants = await rowsOf('&includeazuretenants=true');
+    expect(withTenants.every((row) => Array.isArray(row.azure_tenants))).toBe(true);
+    const tenants = withTenants.flatMap((row) => row.azure_tenants as Record<string, unknown>[]);
+    expect(tenants.length).toBeGreaterThan(0);
+    expect(
+      tenants.flatMap((tenant, index) => schemaViolations(tenant, 'AreaAzureTenant', `t[${index}]`)),
+    ).toEqual([]);
   });
 
   it('token, authinfo and error answers fit their models', async () => {

@@ -57,6 +57,22 @@ describe('fake Halo: seeded customers', () => {
     expect(rows.find((row) => row.name === 'Café Müller GmbH')?.website).toContain('cafemuller.');
   });
 
+  it('gives about a quarter of the clients a Microsoft tenant, and one tenant id to two clients', () => {
+    const rows = generateClients({ count: 300, seed: 1, inactiveShare: 0.05 });
+    const tenants = rows.flatMap((row) => row.azure_tenants ?? []);
+    expect(tenants.length).toBeGreaterThan(50);
+    expect(tenants.length).toBeLessThan(110);
+    const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    for (const tenant of tenants) expect(tenant.azure_tenant_id).toMatch(guid);
+    for (const row of rows)
+      for (const tenant of row.azure_tenants ?? []) expect(tenant.client_id).toBe(row.id);
+    const clientsPerTenant = new Map<string, number>();
+    for (const tenant of tenants)
+      clientsPerTenant.set(tenant.azure_tenant_id, (clientsPerTenant.get(tenant.azure_tenant_id) ?? 0) + 1);
+    expect([...clientsPerTenant.values()].filter((count) => count > 1)).toEqual([2]);
+    expect(new Set(tenants.map((tenant) => tenant.id)).size).toBe(tenants.length);
+  });
+
   it('serves 20,000 seeded clients through the fake', async () => {
     const fake = await startFakeHalo({ clients: 20_000, inactiveShare: 0 });
     try {

@@ -163,3 +163,27 @@ describe('credentials', () => {
     expect(requests.map((r) => r.purpose)).toEqual(['authinfo', 'token', 'api']);
   });
 });
+
+describe('scopes: all, else the least set', () => {
+  it('an application granted only read:customers and all:teams: "all" is refused once, then the least set is asked for', async () => {
+    const fake = await fakeWith({ grantedScope: 'read:customers all:teams', refuseUngrantedScope: true });
+    const c = client(configFor(fake));
+    expect((await c.getAgentMe()).id).toBe(7);
+    expect(await c.listClients({ includeInactive: true })).toHaveLength(20);
+    expect((await c.listTeams()).length).toBeGreaterThan(0);
+    expect(fake.stats.tokenRequests).toBe(2);
+    // A fresh grant (as a validation makes) asks for the least set straight away.
+    const result = await c.validate();
+    expect(result.status).toBe('ok');
+    expect(result.facts.tokenScope).toBe('read:customers all:teams');
+    expect(fake.stats.tokenRequests).toBe(3);
+  });
+
+  it('refused both sets: invalid-scope naming both, after exactly two token requests', async () => {
+    const fake = await fakeWith({ grantedScope: 'read:tickets', refuseUngrantedScope: true });
+    const c = client(configFor(fake));
+    const error = await expectHaloError(c.getAgentMe(), 'invalid-scope');
+    expect(error.message).toContain('refused “all” and then “read:customers all:teams”');
+    expect(fake.stats.tokenRequests).toBe(2);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ClientPage, pageCeiling, readAllPages } from '../../../electron/halo/paging';
-import type { HaloClientRow } from '../../../electron/halo/schemas';
+import { parseList } from '../../../electron/halo/parse-list';
+import { type HaloClientRow, haloClientRowSchema } from '../../../electron/halo/schemas';
 
 function row(id: number): HaloClientRow {
   return {
@@ -187,5 +188,53 @@ describe('readAllPages: a page ceiling from the data actually received', () => {
     expect(stats.requests).toBe(50);
     expect(rows).toHaveLength(5_000);
     expect(pageCeiling(1e9, 100, 2000)).toBe(2000);
+  });
+
+  describe('unreadable rows are counted once, however often they are served', () => {
+    /** A server of raw JSON rows (some unreadable), parsed as the Halo client parses a page. */
+    function serveRaw(rows: unknown[], afterPage: (rows: unknown[]) => void) {
+      return async (pageNo: number, pageSize: number): Promise<ClientPage> => {
+        const page = rows.slice((pageNo - 1) * pageSize, pageNo * pageSize);
+        const recordCount = rows.length;
+        afterPage(rows);
+        const { items, rejected, rejectedKeys } = parseList(page, ['clients'], haloClientRowSchema);
+        return { rows: items, rejected, rejectedKeys, recordCount };
+      };
+    }
+    const good = (id: number) => ({ id, name: `Client ${id}` });
+
+    it('a full re-read after a deletion serves the bad row again: still one', async () => {
+      const rows: unknown[] = [
+        good(1),
+        { id: 'not an id', name: 'Broken Ltd' },
+        ...range(248, 2).map((r) => good(r.id)),
+      ];
+      let deleted = false;
+      const { stats } = await readAllPages({
+        fetchPage: serveRaw(rows, (current) => {
+          if (deleted) return;
+          deleted = true;
+          current.splice(5, 1); // the count drops: one full re-read from page 1
+        }),
+      });
+      expect(stats.passes).toBe(2);
+      expect(stats.rejectedRows).toBe(1);
+    });
+
+    it('a shift that pushes the bad row onto the next page, then a re-read: still one; two bad rows: two', async () => {
+      const rows: unknown[] = range(300).map((r) => good(r.id));
+      rows.splice(99, 0, { id: null, name: 'No Id Ltd' }); // last row of page 1
+      rows.splice(150, 0, { id: 'x', name: 'Text Id Ltd' });
+      let nextId = 10_000;
+      const { stats } = await readAllPages({
+        fetchPage: serveRaw(rows, (current) => {
+          nextId += 1;
+          current.splice(0, 0, good(nextId)); // inserted at the front: every later row shifts by one
+        }),
+      });
+      expect(stats.shiftDetected).toBe(true);
+      expect(stats.passes).toBeGreaterThan(1);
+      expect(stats.rejectedRows).toBe(2);
+    });
   });
 });

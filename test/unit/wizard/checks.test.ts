@@ -91,7 +91,9 @@ describe('deriveWizardChecks', () => {
     expect([...checks.values()].map((check) => check.status)).toEqual(Array(5).fill('passed'));
     expect(checks.get('agent')?.evidence).toBe("Agent/me: 'Rewst API' (id 7), enabled, an API agent.");
     expect(checks.get('customers')?.evidence).toBe('The agent can see 412 customers.');
-    expect(checks.get('scope')?.evidence).toBe('Halo granted the scope “all”.');
+    expect(checks.get('scope')?.evidence).toBe(
+      'Halo granted the scope “all”. Checked for “all”, or “read:customers” with “all:teams”.',
+    );
     expect(checks.get('teams')?.evidence).toBe("'Rewst API' is in all 2 teams.");
     expect(checks.get('application')?.evidence).toContain('issued a token');
   });
@@ -125,10 +127,25 @@ describe('deriveWizardChecks', () => {
     expect(byId(deriveWizardChecks(noIds, TEAMS)).get('teams')?.status).toBe('passed');
   });
 
+  it.each([
+    ['read:customers all:teams', 'passed', ''],
+    ['all:teams edit:customers', 'passed', ''],
+    ['all:teams', 'failed', 'lacks “read:customers”.'],
+    ['read:customers read:tickets', 'failed', 'lacks “all:teams”.'],
+    ['read:tickets', 'failed', 'lacks “read:customers” and “all:teams”.'],
+  ])('the scope “%s” is %s for the least-privilege set', (tokenScope, status, lacks) => {
+    const scope = byId(deriveWizardChecks(result({ facts: { tokenScope } }), TEAMS)).get('scope');
+    expect(scope?.status).toBe(status);
+    expect(scope?.evidence).toContain('Checked for “all”, or “read:customers” with “all:teams”.');
+    if (lacks !== '') expect(scope?.evidence).toContain(lacks);
+  });
+
   it('fails the scope check when Halo grants less than "all", whether or not the API refused the token', () => {
     const narrow = byId(deriveWizardChecks(result({ facts: { tokenScope: 'read:customers' } }), TEAMS));
     expect(narrow.get('scope')?.status).toBe('failed');
-    expect(narrow.get('scope')?.evidence).toBe('Halo granted the scope “read:customers” instead of “all”.');
+    expect(narrow.get('scope')?.evidence).toBe(
+      'Halo granted the scope “read:customers”, which lacks “all:teams”. Checked for “all”, or “read:customers” with “all:teams”.',
+    );
     expect(narrow.get('scope')?.fix).toContain('Permissions tab, select “all”');
 
     const refused = result({

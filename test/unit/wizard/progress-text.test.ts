@@ -30,7 +30,7 @@ describe('the instance list’s setup progress', () => {
       }),
     ).toEqual({ text: 'Teams: 2 missing', tone: 'failed' });
     expect(progressText({ ...base, checkedAt, missingTeams: null, failedChecks: ['scope'] }).text).toBe(
-      'Permission “all”: missing',
+      'Permissions: too few',
     );
     expect(progressText({ ...base, checkedAt, missingTeams: [], doneSteps: 5 })).toEqual({
       text: 'Setup checked by Halo',

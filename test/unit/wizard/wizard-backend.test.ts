@@ -133,7 +133,9 @@ describe('wizard:check against the fake Halo', () => {
     const checks = new Map(view.checks.map((check) => [check.id, check]));
     expect(checks.get('teams')?.evidence).toBe("'Rewst API' is in all 5 teams.");
     expect(checks.get('customers')?.evidence).toBe('The agent can see 40 customers.');
-    expect(checks.get('scope')?.evidence).toBe('Halo granted the scope “all”.');
+    expect(checks.get('scope')?.evidence).toBe(
+      'Halo granted the scope “all”. Checked for “all”, or “read:customers” with “all:teams”.',
+    );
     expect(checks.get('agent')?.evidence).toBe("Agent/me: 'Rewst API' (id 7), enabled, an API agent.");
     expect(view.doneSteps.sort()).toEqual(
       ['agent-create', 'agent-permissions', 'auth-method', 'scope-all', 'teams-select-all'].sort(),
@@ -179,7 +181,9 @@ describe('wizard:check against the fake Halo', () => {
     expect(validation.steps.find((step) => step.id === 'agent')?.error?.code).toBe('missing-scope');
     const scope = view.checks.find((check) => check.id === 'scope');
     expect(scope?.status).toBe('failed');
-    expect(scope?.evidence).toBe('Halo granted the scope “read:customers” instead of “all”.');
+    expect(scope?.evidence).toBe(
+      'Halo granted the scope “read:customers”, which lacks “all:teams”. Checked for “all”, or “read:customers” with “all:teams”.',
+    );
     expect(view.doneSteps).not.toContain('scope-all');
     expect(view.doneSteps).toContain('auth-method');
     expect(view.checks.find((check) => check.id === 'teams')?.status).toBe('not-checked');
@@ -199,6 +203,51 @@ describe('wizard:check against the fake Halo', () => {
     expect(scope?.status).toBe('failed');
     expect(scope?.evidence).toMatch(/invalid_scope/);
     expect(scope?.fix).toMatch(/Permissions tab/);
+  });
+
+  it('least privilege: Halo refuses "all", the app asks for read:customers and all:teams, and every check passes', async () => {
+    const halo = await startWith({
+      teams: TEAMS,
+      grantedScope: 'read:customers all:teams',
+      refuseUngrantedScope: true,
+    });
+    const { backend } = openBackend();
+    const id = await configured(backend, halo);
+    halo.resetStats();
+    const { view, validation } = await call(backend, 'wizard:check', { instanceId: id });
+    expect(validation.status).toBe('ok');
+    expect([...view.checks].map((check) => check.status)).toEqual(Array(5).fill('passed'));
+    expect(view.checks.find((check) => check.id === 'scope')?.evidence).toBe(
+      'Halo granted the scope “read:customers all:teams”. Checked for “all”, or “read:customers” with “all:teams”.',
+    );
+    expect(view.checks.find((check) => check.id === 'teams')?.evidence).toBe(
+      "'Rewst API' is in all 5 teams.",
+    );
+    expect(halo.stats.tokenRequests).toBe(2); // "all" refused, then the least set
+    // Refresh Options reads every customer with those permissions alone, asking for the least set at once.
+    halo.resetStats();
+    const refreshed = await call(backend, 'options:refresh', { instanceId: id });
+    expect(refreshed.clients.total).toBe(40);
+    expect(refreshed.topLevels).toBe(3);
+    expect(halo.stats.tokenRequests).toBeLessThanOrEqual(1);
+  });
+
+  it('an application with reading customers but not all:teams: both scope sets refused, the check names both', async () => {
+    const halo = await startWith({ grantedScope: 'read:customers', refuseUngrantedScope: true });
+    const { backend } = openBackend();
+    const id = await configured(backend, halo);
+    halo.resetStats();
+    const { view, validation } = await call(backend, 'wizard:check', { instanceId: id });
+    const token = validation.steps.find((step) => step.id === 'token');
+    expect(token?.error?.code).toBe('invalid-scope');
+    expect(token?.error?.message).toMatch(/refused “all” and then “read:customers all:teams”/);
+    expect(halo.stats.tokenRequests).toBe(2);
+    const scope = view.checks.find((check) => check.id === 'scope');
+    expect(scope).toMatchObject({ status: 'failed' });
+    expect(scope?.evidence).toBe(
+      'Halo refused to issue a token for “all”, or “read:customers” with “all:teams” (invalid_scope): the application has none of these permission sets.',
+    );
+    expect(scope?.fix).toContain('“read:customers” and “all:teams”');
   });
 
   it("a wrong secret fixed and validated from Connection turns the guide's application check green", async () => {

@@ -86,10 +86,18 @@ function refreshSummary(result: Extract<RefreshOutcome, { outcome: 'done' }>['re
     result.cleanedNames > 0
       ? ` ${plural(result.cleanedNames, 'Halo client name was', 'Halo client names were')} cleaned (control or invisible characters, or longer than 255 characters).`
       : '';
+  const tenants = result.microsoftTenants;
+  const tenantNote =
+    (tenants.clients > 0
+      ? ` ${plural(tenants.clients, 'Halo client has', 'Halo clients have')} a Microsoft tenant.`
+      : '') +
+    (tenants.unreadable > 0
+      ? ` ${plural(tenants.unreadable, 'Microsoft tenant record', 'Microsoft tenant records')} could not be read (no tenant id) and ${tenants.unreadable === 1 ? 'was' : 'were'} left out.`
+      : '');
   const organizations = result.organizations
     ? ` Organization file: ${formatCount(result.organizations.added)} added, ${formatCount(result.organizations.updated)} updated.`
     : '';
-  return `Refreshed ${plural(c.total, 'Halo client')}${changes.length ? ` (${changes.join(', ')})` : ''}.${unreadable}${cleaned}${stale}${organizations}`;
+  return `Refreshed ${plural(c.total, 'Halo client')}${changes.length ? ` (${changes.join(', ')})` : ''}.${unreadable}${cleaned}${tenantNote}${stale}${organizations}`;
 }
 
 function isCancelled(error: unknown): boolean {

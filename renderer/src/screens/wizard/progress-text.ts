@@ -8,7 +8,7 @@ const FAILED_WORDS: Record<CheckId, string> = {
   agent: 'Agent: disabled',
   customers: 'Customers: none visible',
   application: 'Client ID or secret refused',
-  scope: 'Permission “all”: missing',
+  scope: 'Permissions: too few',
   teams: 'Teams: agent missing some',
 };
 

@@ -21,7 +21,9 @@ export function OrganizationDialog({
   const [name, setName] = useState('');
   const [domain, setDomain] = useState('');
   const [externalId, setExternalId] = useState('');
+  const [tenantId, setTenantId] = useState('');
   const [error, setError] = useState<string | undefined>();
+  const [tenantError, setTenantError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -29,23 +31,29 @@ export function OrganizationDialog({
     setName(organization?.name ?? '');
     setDomain(organization?.domain ?? '');
     setExternalId(organization?.externalId ?? '');
+    setTenantId(organization?.microsoftTenantId ?? '');
     setError(undefined);
+    setTenantError(undefined);
   }, [isOpen, organization]);
 
   async function submit() {
     setBusy(true);
     setError(undefined);
+    setTenantError(undefined);
     try {
       const saved = await api.organizations.upsert({
         ...(organization ? { id: organization.id } : {}),
         name,
         domain: domain.trim() || null,
         externalId: externalId.trim() || null,
+        microsoftTenantId: tenantId.trim() || null,
       });
       onSaved(saved);
       onClose();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : messageOf(caught));
+      const onTenant = caught instanceof ApiError ? caught.fieldErrors.microsoftTenantId : undefined;
+      if (onTenant !== undefined) setTenantError(onTenant);
+      else setError(caught instanceof ApiError ? caught.message : messageOf(caught));
     } finally {
       setBusy(false);
     }
@@ -77,7 +85,7 @@ export function OrganizationDialog({
                 value={domain}
                 onChange={setDomain}
                 placeholder="contoso.com"
-                help="Matched against the website of Halo clients: the strongest hint after an id."
+                help="Matched against the domains of Halo clients' Microsoft tenants (Halo lists no client websites)."
               />
               <FormField
                 label="External id"
@@ -85,6 +93,15 @@ export function OrganizationDialog({
                 value={externalId}
                 onChange={setExternalId}
                 help="Your own id for it (e.g. from your RMM or accounting); matched against Halo's reference fields."
+              />
+              <FormField
+                label="Microsoft tenant id"
+                tag="Optional"
+                value={tenantId}
+                onChange={setTenantId}
+                error={tenantError}
+                placeholder="72f988bf-86f1-41af-91ab-2d7cd011db47"
+                help="The organization's Entra tenant id (a GUID). The same tenant on exactly one Halo client is the strongest suggestion."
               />
             </div>
             <div className="dialog__actions">

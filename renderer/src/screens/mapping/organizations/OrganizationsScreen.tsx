@@ -54,8 +54,15 @@ export function OrganizationsScreen() {
     const words = deferred.trim().toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length === 0) return all;
     return all.filter((organization) => {
-      const key =
-        `${organization.name}\u0000${organization.domain ?? ''}\u0000${organization.externalId ?? ''}`.toLowerCase();
+      const key = [
+        organization.name,
+        organization.domain ?? '',
+        organization.externalId ?? '',
+        organization.microsoftTenantId ?? '',
+        ...organization.domains,
+      ]
+        .join('\u0000')
+        .toLowerCase();
       return words.every((word) => key.includes(word));
     });
   }, [organizations, deferred]);
@@ -97,9 +104,10 @@ export function OrganizationsScreen() {
         <div>
           <h2 className="card__title">Import from a file</h2>
           <p className="card__subtitle">
-            CSV with a <code>name</code> column (optional <code>domain</code>, <code>external_id</code>; a
-            header row is detected), or JSON. Rows merge by external id, else by name; nothing is deleted. A
-            file with a problem is refused whole.
+            CSV with a <code>name</code> column (optional <code>domain</code>, <code>external_id</code>,{' '}
+            <code>Microsoft Tenant ID</code> and <code>Domains</code>; a header row is detected), or JSON.
+            Rows merge by external id, else by name; nothing is deleted. A file with a problem is refused
+            whole.
           </p>
         </div>
         <OrganizationImport onImported={() => void load()} />
@@ -216,6 +224,7 @@ function OrganizationList({
           <th scope="col">Name</th>
           <th scope="col">Domain</th>
           <th scope="col">External id</th>
+          <th scope="col">Microsoft tenant</th>
           <th scope="col">
             <span className="visually-hidden">Actions</span>
           </th>
@@ -235,8 +244,11 @@ function OrganizationList({
               <td className="org-row__name" title={organization.name}>
                 {organization.name}
               </td>
-              <td className="org-row__muted">{organization.domain ?? '—'}</td>
+              <DomainsCell organization={organization} />
               <td className="org-row__muted">{organization.externalId ?? '—'}</td>
+              <td className="org-row__muted" title={organization.microsoftTenantId ?? undefined}>
+                {organization.microsoftTenantId ?? '—'}
+              </td>
               <td className="org-row__actions">
                 <AppButton
                   size="small"
@@ -263,5 +275,19 @@ function OrganizationList({
         })}
       </tbody>
     </table>
+  );
+}
+
+/** The organization's domain and its other domains from the file, all of them in the tooltip. */
+function DomainsCell({ organization }: { organization: Organization }) {
+  const all = [organization.domain, ...organization.domains].filter(
+    (domain, index, list): domain is string => domain !== null && list.indexOf(domain) === index,
+  );
+  const [first, ...more] = all;
+  return (
+    <td className="org-row__muted" title={all.length > 1 ? all.join(', ') : undefined}>
+      {first ?? '—'}
+      {more.length > 0 ? ` +${more.length}` : ''}
+    </td>
   );
 }
