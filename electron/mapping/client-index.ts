@@ -24,6 +24,10 @@ export interface ClientIndex {
   records: ClientRecord[];
   byExactName: Map<string, number[]>;
   byKey: Map<string, number[]>;
+  /** The client's words in alphabetical order -> clients (names that differ only in word order). */
+  byWordSet: Map<string, number[]>;
+  /** Initials of a client name of three or more words ("ibm") -> clients. */
+  byAcronym: Map<string, number[]>;
   byDomain: Map<string, number[]>;
   byExternalId: Map<string, number[]>;
   /** Microsoft tenant id (lower-case bare GUID) -> clients that carry it. */
@@ -60,6 +64,8 @@ export function buildClientIndex(clients: readonly HaloClientInput[], signal?: A
     records: [],
     byExactName: new Map(),
     byKey: new Map(),
+    byWordSet: new Map(),
+    byAcronym: new Map(),
     byDomain: new Map(),
     byExternalId: new Map(),
     byTenant: new Map(),
@@ -90,6 +96,9 @@ export function buildClientIndex(clients: readonly HaloClientInput[], signal?: A
     addTo(index.byExactName, keys.exact, position);
     addTo(index.byKey, keys.key, position);
     addTo(index.byKey, keys.compactKey, position);
+    if (keys.literalCompactKey !== null) addTo(index.byKey, keys.literalCompactKey, position);
+    addTo(index.byWordSet, keys.sortedKey, position);
+    if (keys.acronym !== null) addTo(index.byAcronym, keys.acronym, position);
     if (keys.altKey !== null) addTo(index.byKey, keys.altKey, position);
     if (record.domain !== null) addTo(index.byDomain, record.domain, position);
     for (const known of client.domains ?? []) {

@@ -1,7 +1,7 @@
 import { Blocker } from './blocking';
 import { type ClientIndex, type ClientRecord, normaliseExternalId, normaliseTenantId } from './client-index';
 import { registrableDomain } from './domain';
-import { prepareQuery, type QueryName, scoreName } from './name-score';
+import { isNumber, prepareQuery, type QueryName, scoreName } from './name-score';
 import type { NameKeys } from './normalise-name';
 import type { Candidate, Outcome } from './outcome';
 import type { MatchSignal, OrganizationInput } from './types';
@@ -129,16 +129,20 @@ export class Matcher {
       return this.match('exact', exact.position, 1, `exact name ${quote(keys.exact)}`, exact.skippedInactive);
     }
 
-    const byKey = this.index.byKey;
-    let keyed = byKey.get(keys.key) ?? [];
-    const compact = byKey.get(keys.compactKey);
-    if (compact !== undefined && compact !== keyed) keyed = [...new Set([...keyed, ...compact])];
-    const alternative = keys.altKey === null ? undefined : byKey.get(keys.altKey);
-    if (alternative !== undefined) keyed = [...new Set([...keyed, ...alternative])];
+    const keyed = this.clientsByKey(keys);
     const normalised = this.pickOne(keyed, excluded, narrowing);
     if (normalised?.kind === 'one') {
-      const reason = `normalised name ${quote(keys.key)} = ${quote(this.name(normalised.position))}`;
+      const reason = this.normalisedReason(keys, normalised.position);
       return this.match('normalised', normalised.position, 0.97, reason, normalised.skippedInactive);
+    }
+    if (normalised === null) {
+      const reordered = this.pickOne(this.index.byWordSet.get(keys.sortedKey), excluded, narrowing);
+      if (reordered?.kind === 'one') {
+        const reason = `same words in another order: ${quote(keys.key)} = ${quote(this.name(reordered.position))}`;
+        return this.match('normalised', reordered.position, 0.95, reason, reordered.skippedInactive);
+      }
+      const byInitials = this.acronymMatch(keys, excluded, narrowing);
+      if (byInitials !== null) return byInitials;
     }
     if (normalised?.kind === 'many' && narrowing === null) {
       narrowing = {
@@ -166,6 +170,64 @@ export class Matcher {
       };
     }
     return this.chooseWithin(narrowing, keys);
+  }
+
+  /** Clients whose normalised, compact (with or without expanded abbreviations) or umlaut key is the name's. */
+  private clientsByKey(keys: NameKeys): number[] {
+    const byKey = this.index.byKey;
+    const found = new Set<number>(byKey.get(keys.key));
+    for (const other of [keys.compactKey, keys.literalCompactKey, keys.altKey]) {
+      if (other === null) continue;
+      for (const position of byKey.get(other) ?? []) found.add(position);
+    }
+    return [...found];
+  }
+
+  private normalisedReason(keys: NameKeys, position: number): string {
+    const client = this.records[position]?.keys;
+    const name = quote(this.name(position));
+    if (
+      client === undefined ||
+      client.key === keys.key ||
+      client.key === keys.altKey ||
+      client.altKey === keys.key
+    )
+      return `normalised name ${quote(keys.key)} = ${name}`;
+    const compact = keys.literalCompactKey ?? keys.compactKey;
+    return `same letters without spaces ${quote(compact)} = ${name}`;
+  }
+
+  /**
+   * A name that is another's initials: "IBM" for "International Business Machines". The short side must
+   * be written in capitals and be no word of any client name, so "Ace" never stands for "Alpha Cleaning
+   * Enterprises" and "ABC" never for a client that merely has "ABC" in its name.
+   */
+  private acronymMatch(
+    keys: NameKeys,
+    excluded: ReadonlySet<number> | undefined,
+    narrowing: Narrowing | null,
+  ): Outcome | null {
+    if (keys.tokens.length === 1 && isWrittenAsInitials(keys.exact, keys.key)) {
+      if (this.index.vocabulary.idOf(keys.key) !== undefined) return null;
+      const pick = this.pickOne(this.index.byAcronym.get(keys.key), excluded, narrowing);
+      if (pick?.kind !== 'one') return null;
+      const reason = `${quote(keys.key)} = initials of ${quote(this.name(pick.position))}`;
+      return this.match('normalised', pick.position, 0.9, reason, pick.skippedInactive);
+    }
+    if (keys.acronym === null) return null;
+    const written = (this.index.byKey.get(keys.acronym) ?? []).filter((position) => {
+      const record = this.records[position];
+      if (record === undefined || record.keys.tokens.length !== 1) return false;
+      const word = record.tokenIds[0] ?? -1;
+      return (
+        this.index.vocabulary.documentFrequency(word) === 1 &&
+        isWrittenAsInitials(record.name, record.keys.key)
+      );
+    });
+    const pick = this.pickOne(written, excluded, narrowing);
+    if (pick?.kind !== 'one') return null;
+    const reason = `initials ${quote(keys.acronym)} of the name = ${quote(this.name(pick.position))}`;
+    return this.match('normalised', pick.position, 0.9, reason, pick.skippedInactive);
   }
 
   /**
@@ -247,6 +309,8 @@ export class Matcher {
       return { kind: 'none', reason: 'no client shares a word with this name', candidates };
     const bestText = `${quote(this.name(best.position))} ${fixed(best.score)}`;
     if (best.score < threshold) {
+      const shortForm = this.shortFormMatch(keys, excluded);
+      if (shortForm !== null) return shortForm;
       return {
         kind: 'none',
         reason: `no client scored ${fixed(threshold)} or more (best ${bestText})`,
@@ -272,6 +336,41 @@ export class Matcher {
       reason,
       runnerUp,
       candidates,
+    };
+  }
+
+  /**
+   * A client whose whole name is one word of ours, a word no other client has: "Curtis" for "Chicago
+   * Public Schools Curtis, George W.", "Penn" for "Penn (Blended)". The usual short form of a longer
+   * name. Two such clients in one name, or a number ("Unit 4"), and nobody should guess. The score stays
+   * the low fuzzy one, so a bulk accept by score leaves it to a person; the reason says why it stands.
+   */
+  private shortFormMatch(keys: NameKeys, excluded: ReadonlySet<number> | undefined): Outcome | null {
+    if (keys.tokens.length < 2) return null;
+    const vocabulary = this.index.vocabulary;
+    let found: number | null = null;
+    for (const token of keys.tokens) {
+      const tokenId = vocabulary.idOf(token);
+      if (tokenId === undefined || vocabulary.documentFrequency(tokenId) !== 1 || isNumber(token)) continue;
+      const [position] = vocabulary.postings(tokenId);
+      const record = position === undefined ? undefined : this.records[position];
+      if (record === undefined || record.tokenIds.length !== 1 || excluded?.has(record.id) === true) continue;
+      if (found !== null && found !== record.position) return null;
+      found = record.position;
+    }
+    if (found === null) return null;
+    const [scored] = this.rank(this.queries(keys), [{ position: found, score: 0 }]);
+    const score = scored?.score ?? 0;
+    const client = quote(this.name(found));
+    return {
+      kind: 'match',
+      signal: 'fuzzy',
+      position: found,
+      score,
+      reason: `short form: ${client} is one word of the name, and no other client has it (fuzzy ${fixed(score)})`,
+      runnerUp: null,
+      candidates: [{ position: found, score }],
+      standsWithOthers: true,
     };
   }
 
@@ -334,6 +433,13 @@ export class Matcher {
       candidates: [{ position, score }],
     };
   }
+}
+
+const MIN_ACRONYM_LENGTH = 3;
+
+/** "IBM", "I.B.M.": the key is one word of three or more letters, and the name has no lower-case letter. */
+function isWrittenAsInitials(exact: string, key: string): boolean {
+  return key.length >= MIN_ACRONYM_LENGTH && !/\d/.test(key) && exact === exact.toUpperCase();
 }
 
 function byRank(a: { rank: number }, b: { rank: number }): number {

@@ -12,13 +12,21 @@ import { stripAccents, transliterateUmlauts } from './transliterate';
  *   "Acme (Leeds)" and "Acme (York)" are usually two different clients.
  * - `altKey`: the same with German-style umlauts ("mueller"), when the name has any.
  * - `compactKey`: `key` without spaces, so "North Gate" meets "Northgate".
- * - `tokens`: the words of `key`.
+ * - `literalCompactKey`: the name's own words (abbreviations not expanded) without spaces, when that
+ *   differs from `compactKey`: "ST Microelectronics" meets "STMicroelectronics", which "saint" would not.
+ * - `sortedKey`: the words of `key` in alphabetical order, so "Bosch GmbH Robert" meets "Robert Bosch".
+ * - `acronym`: the initials of a name of three words or more ("international business machines" ->
+ *   "ibm"), or null.
+ * - `tokens`: the words of `key`; a word said twice counts once.
  */
 export interface NameKeys {
   exact: string;
   key: string;
   altKey: string | null;
   compactKey: string;
+  literalCompactKey: string | null;
+  sortedKey: string;
+  acronym: string | null;
   tokens: string[];
 }
 
@@ -68,8 +76,18 @@ function byLastWord(tables: readonly (readonly (readonly string[])[])[]): Map<st
 const NOISE_BY_LAST_WORD = byLastWord([LEGAL_FORM_TOKENS, QUALIFIER_TOKENS]);
 const LEGAL_FORM_BY_LAST_WORD = byLastWord([LEGAL_FORM_TOKENS]);
 
+/**
+ * Whether abbreviations are expanded while splitting words. Off only for the literal compact key; a
+ * module flag rather than a parameter threaded through every helper, as normalising is synchronous.
+ */
+let expandAbbreviations = true;
+/** Set when a word was expanded, so the literal spelling is only computed for names that differ. */
+let expandedAWord = false;
+
 function addWord(words: string[], raw: string): void {
-  const word = ABBREVIATIONS.get(raw) ?? raw;
+  const expanded = expandAbbreviations ? ABBREVIATIONS.get(raw) : undefined;
+  if (expanded !== undefined) expandedAWord = true;
+  const word = expanded ?? raw;
   if (!STOP_WORDS.has(word)) words.push(word);
 }
 
@@ -185,6 +203,29 @@ function stripTrailingNoise(tokens: string[], keep: number): string[] {
  */
 const LEADING_LEGAL_FORMS: ReadonlySet<string> = new Set(['nv', 'bv', 'pt', 'ooo', 'oao', 'zao', 'pjsc']);
 
+/**
+ * Legal forms that are never a word of a name, so they are noise wherever they stand: "Bosch GmbH
+ * Robert", "Philips Electronics N.V. Koninklijke". Short forms that are also words ("co", "ag", "sa",
+ * "as", "se", "spa") only count at the end or the start of a name.
+ */
+const LEGAL_FORMS_ANYWHERE: ReadonlySet<string> = new Set(
+  'ltd limited llc llp inc incorporated plc gmbh mbh kgaa bv nv sarl srl ltda oyj sro kft bhd pty pte pvt'.split(
+    ' ',
+  ),
+);
+
+function dropLegalFormsInside(tokens: string[]): string[] {
+  if (tokens.length < 2) return tokens;
+  const kept = tokens.filter((token) => !LEGAL_FORMS_ANYWHERE.has(token));
+  return kept.length > 0 ? kept : tokens;
+}
+
+/** "Salvation Army - Columbus Park / Salvation Army": a word said twice says nothing new. */
+function dropRepeatedWords(tokens: string[]): string[] {
+  if (tokens.length < 2 || new Set(tokens).size === tokens.length) return tokens;
+  return [...new Set(tokens)];
+}
+
 function dropLeadingNoise(tokens: string[]): string[] {
   if (tokens.length > 1 && tokens[0] === 'the') tokens.shift();
   if (tokens.length > 1 && LEADING_LEGAL_FORMS.has(tokens[0] ?? '')) tokens.shift();
@@ -231,8 +272,8 @@ function tokensOf(text: string): string[] {
     extras.unshift(...tail);
   }
 
-  let name = stripTrailingNoise(dropLeadingNoise(wordsOf(head)), 1);
-  if (extras.length === 0 && name.length > 0) return name;
+  let name = dropLegalFormsInside(stripTrailingNoise(dropLeadingNoise(wordsOf(head)), 1));
+  if (extras.length === 0 && name.length > 0) return dropRepeatedWords(name);
   const location: string[] = [];
   for (const extra of extras) {
     // A bracket or dash part that is only a legal form or a qualifier ("(HQ)", "- Head Office") is noise;
@@ -242,7 +283,7 @@ function tokensOf(text: string): string[] {
   if (name.length === 0) {
     name = location.splice(0, location.length);
   }
-  const tokens = name.concat(location);
+  const tokens = dropRepeatedWords(name.concat(location));
   if (tokens.length > 0) return tokens;
   // Never normalise a name down to nothing: fall back to its plain words.
   return text.split(NOT_WORD).filter((word) => word !== '');
@@ -257,10 +298,40 @@ function tidy(raw: string): string {
   return text.trim();
 }
 
+/** Shortest name, in words, whose initials are taken as its acronym: two initials name too many things. */
+const ACRONYM_MIN_WORDS = 3;
+
+function acronymOf(tokens: readonly string[]): string | null {
+  if (tokens.length < ACRONYM_MIN_WORDS) return null;
+  let initials = '';
+  for (const token of tokens) {
+    // A number in the name ("3 rivers") is not spelt by its initial.
+    if (/\d/.test(token)) return null;
+    initials += token[0] ?? '';
+  }
+  return initials;
+}
+
+/** The name's words as written, abbreviations not expanded, without spaces; null if no word was expanded. */
+function literalCompactKey(lowercase: string, compactKey: string): string | null {
+  if (!expandedAWord) return null;
+  expandAbbreviations = false;
+  try {
+    const literal = tokensOf(lowercase).join('');
+    return literal === compactKey ? null : literal;
+  } finally {
+    expandAbbreviations = true;
+  }
+}
+
 export function normaliseName(raw: string): NameKeys {
   const exact = tidy(raw);
-  const tokens = tokensOf(stripAccents(exact).toLowerCase());
+  const lowercase = stripAccents(exact).toLowerCase();
+  expandedAWord = false;
+  const tokens = tokensOf(lowercase);
   const key = tokens.join(' ');
+  const compactKey = tokens.join('');
+  const literal = literalCompactKey(lowercase, compactKey);
   const transliterated = transliterateUmlauts(exact);
   const altTokens = transliterated === null ? null : tokensOf(transliterated.toLowerCase());
   const altKey = altTokens === null ? null : altTokens.join(' ');
@@ -268,7 +339,10 @@ export function normaliseName(raw: string): NameKeys {
     exact,
     key,
     altKey: altKey === key ? null : altKey,
-    compactKey: tokens.join(''),
+    compactKey,
+    literalCompactKey: literal,
+    sortedKey: tokens.length < 2 ? key : tokens.slice().sort().join(' '),
+    acronym: acronymOf(tokens),
     tokens,
   };
 }
