@@ -24,10 +24,11 @@ export interface ClientIndex {
   records: ClientRecord[];
   byExactName: Map<string, number[]>;
   byKey: Map<string, number[]>;
-  /** The client's words in alphabetical order -> clients (names that differ only in word order). */
+  /**
+   * The client's words in alphabetical order -> clients whose key is in another order (a name already
+   * in order is in `byKey`).
+   */
   byWordSet: Map<string, number[]>;
-  /** Initials of a client name of three or more words ("ibm") -> clients. */
-  byAcronym: Map<string, number[]>;
   byDomain: Map<string, number[]>;
   byExternalId: Map<string, number[]>;
   /** Microsoft tenant id (lower-case bare GUID) -> clients that carry it. */
@@ -51,7 +52,7 @@ export function normaliseExternalId(value: string | number | null | undefined): 
   return text === '' ? null : text;
 }
 
-function addTo<K>(map: Map<K, number[]>, key: K, position: number): void {
+export function addTo<K>(map: Map<K, number[]>, key: K, position: number): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [position]);
   else if (list[list.length - 1] !== position) list.push(position);
@@ -65,7 +66,6 @@ export function buildClientIndex(clients: readonly HaloClientInput[], signal?: A
     byExactName: new Map(),
     byKey: new Map(),
     byWordSet: new Map(),
-    byAcronym: new Map(),
     byDomain: new Map(),
     byExternalId: new Map(),
     byTenant: new Map(),
@@ -97,8 +97,8 @@ export function buildClientIndex(clients: readonly HaloClientInput[], signal?: A
     addTo(index.byKey, keys.key, position);
     addTo(index.byKey, keys.compactKey, position);
     if (keys.literalCompactKey !== null) addTo(index.byKey, keys.literalCompactKey, position);
-    addTo(index.byWordSet, keys.sortedKey, position);
-    if (keys.acronym !== null) addTo(index.byAcronym, keys.acronym, position);
+    // A name whose words are already in order is found by its key; only the others need this table.
+    if (keys.sortedKey !== keys.key) addTo(index.byWordSet, keys.sortedKey, position);
     if (keys.altKey !== null) addTo(index.byKey, keys.altKey, position);
     if (record.domain !== null) addTo(index.byDomain, record.domain, position);
     for (const known of client.domains ?? []) {

@@ -1,5 +1,11 @@
 import { Blocker } from './blocking';
-import { type ClientIndex, type ClientRecord, normaliseExternalId, normaliseTenantId } from './client-index';
+import {
+  addTo,
+  type ClientIndex,
+  type ClientRecord,
+  normaliseExternalId,
+  normaliseTenantId,
+} from './client-index';
 import { registrableDomain } from './domain';
 import { isNumber, prepareQuery, type QueryName, scoreName } from './name-score';
 import type { NameKeys } from './normalise-name';
@@ -45,6 +51,8 @@ export const fixed = (score: number): string => score.toFixed(2);
 export class Matcher {
   private readonly records: ClientRecord[];
   private readonly blocker: Blocker;
+  /** Initials of client names of three words or more -> clients; built on the first name that needs it. */
+  private byAcronym: Map<string, number[]> | null = null;
 
   constructor(
     private readonly index: ClientIndex,
@@ -136,7 +144,7 @@ export class Matcher {
       return this.match('normalised', normalised.position, 0.97, reason, normalised.skippedInactive);
     }
     if (normalised === null) {
-      const reordered = this.pickOne(this.index.byWordSet.get(keys.sortedKey), excluded, narrowing);
+      const reordered = this.pickOne(this.clientsInAnyOrder(keys), excluded, narrowing);
       if (reordered?.kind === 'one') {
         const reason = `same words in another order: ${quote(keys.key)} = ${quote(this.name(reordered.position))}`;
         return this.match('normalised', reordered.position, 0.95, reason, reordered.skippedInactive);
@@ -173,14 +181,26 @@ export class Matcher {
   }
 
   /** Clients whose normalised, compact (with or without expanded abbreviations) or umlaut key is the name's. */
-  private clientsByKey(keys: NameKeys): number[] {
+  private clientsByKey(keys: NameKeys): readonly number[] {
     const byKey = this.index.byKey;
-    const found = new Set<number>(byKey.get(keys.key));
+    const plain = byKey.get(keys.key);
+    let found: Set<number> | null = null;
     for (const other of [keys.compactKey, keys.literalCompactKey, keys.altKey]) {
-      if (other === null) continue;
-      for (const position of byKey.get(other) ?? []) found.add(position);
+      const more = other === null || other === keys.key ? undefined : byKey.get(other);
+      if (more === undefined || more === plain) continue;
+      found ??= new Set(plain);
+      for (const position of more) found.add(position);
     }
-    return [...found];
+    return found === null ? (plain ?? []) : [...found];
+  }
+
+  /** Clients with the name's words in another order: their sorted words, or their key, are its sorted words. */
+  private clientsInAnyOrder(keys: NameKeys): readonly number[] | undefined {
+    if (keys.sortedKey === keys.key) return this.index.byWordSet.get(keys.sortedKey);
+    const reordered = this.index.byWordSet.get(keys.sortedKey);
+    const sortedAlready = this.index.byKey.get(keys.sortedKey);
+    if (reordered === undefined || sortedAlready === undefined) return reordered ?? sortedAlready;
+    return [...new Set([...reordered, ...sortedAlready])];
   }
 
   private normalisedReason(keys: NameKeys, position: number): string {
@@ -197,6 +217,16 @@ export class Matcher {
     return `same letters without spaces ${quote(compact)} = ${name}`;
   }
 
+  private clientsByAcronym(): Map<string, number[]> {
+    if (this.byAcronym === null) {
+      this.byAcronym = new Map();
+      for (const record of this.records) {
+        if (record.keys.acronym !== null) addTo(this.byAcronym, record.keys.acronym, record.position);
+      }
+    }
+    return this.byAcronym;
+  }
+
   /**
    * A name that is another's initials: "IBM" for "International Business Machines". The short side must
    * be written in capitals and be no word of any client name, so "Ace" never stands for "Alpha Cleaning
@@ -209,7 +239,7 @@ export class Matcher {
   ): Outcome | null {
     if (keys.tokens.length === 1 && isWrittenAsInitials(keys.exact, keys.key)) {
       if (this.index.vocabulary.idOf(keys.key) !== undefined) return null;
-      const pick = this.pickOne(this.index.byAcronym.get(keys.key), excluded, narrowing);
+      const pick = this.pickOne(this.clientsByAcronym().get(keys.key), excluded, narrowing);
       if (pick?.kind !== 'one') return null;
       const reason = `${quote(keys.key)} = initials of ${quote(this.name(pick.position))}`;
       return this.match('normalised', pick.position, 0.9, reason, pick.skippedInactive);

@@ -91,6 +91,9 @@ interface Pairing {
   usedClient: number;
 }
 
+const scratch: Pairing = { allEqual: true, matched: 0, queryWeight: 0, usedQuery: 0, usedClient: 0 };
+
+/** Pairs the words one to one, best similarity first; the result is only valid until the next call. */
 function pairWords(
   query: QueryName,
   client: ClientRecord,
@@ -112,23 +115,25 @@ function pairWords(
   }
   if (pairs.length === 0) return null;
   pairs.sort(bySimilarityThenWeight);
-  let usedQuery = 0;
-  let usedClient = 0;
-  let matched = 0;
-  let queryWeight = query.weightTotal;
-  let allEqual = true;
+  // One shared result object: this runs for every candidate of every name and should not allocate.
+  const pairing = scratch;
+  pairing.usedQuery = 0;
+  pairing.usedClient = 0;
+  pairing.matched = 0;
+  pairing.queryWeight = query.weightTotal;
+  pairing.allEqual = true;
   for (const pair of pairs) {
     const qBit = 1 << pair.q;
     const cBit = 1 << pair.c;
-    if ((usedQuery & qBit) !== 0 || (usedClient & cBit) !== 0) continue;
-    usedQuery |= qBit;
-    usedClient |= cBit;
-    if (pair.similarity < 1) allEqual = false;
-    matched += 2 * pair.similarity * pair.weight;
+    if ((pairing.usedQuery & qBit) !== 0 || (pairing.usedClient & cBit) !== 0) continue;
+    pairing.usedQuery |= qBit;
+    pairing.usedClient |= cBit;
+    if (pair.similarity < 1) pairing.allEqual = false;
+    pairing.matched += 2 * pair.similarity * pair.weight;
     // The organization's word counts with its client counterpart's weight (a typo is not a rare word).
-    queryWeight += pair.weight - (query.weights[pair.q] ?? 0);
+    pairing.queryWeight += pair.weight - (query.weights[pair.q] ?? 0);
   }
-  return { allEqual, matched, queryWeight, usedQuery, usedClient };
+  return pairing;
 }
 
 /**

@@ -77,16 +77,15 @@ const NOISE_BY_LAST_WORD = byLastWord([LEGAL_FORM_TOKENS, QUALIFIER_TOKENS]);
 const LEGAL_FORM_BY_LAST_WORD = byLastWord([LEGAL_FORM_TOKENS]);
 
 /**
- * Whether abbreviations are expanded while splitting words. Off only for the literal compact key; a
- * module flag rather than a parameter threaded through every helper, as normalising is synchronous.
+ * The words the abbreviation table changed in the name being normalised (expanded -> as written), for
+ * its literal compact key. Module state rather than a parameter threaded through every helper, as
+ * normalising is synchronous; reset by `normaliseName`.
  */
-let expandAbbreviations = true;
-/** Set when a word was expanded, so the literal spelling is only computed for names that differ. */
-let expandedAWord = false;
+const writtenAs = new Map<string, string>();
 
 function addWord(words: string[], raw: string): void {
-  const expanded = expandAbbreviations ? ABBREVIATIONS.get(raw) : undefined;
-  if (expanded !== undefined) expandedAWord = true;
+  const expanded = ABBREVIATIONS.get(raw);
+  if (expanded !== undefined) writtenAs.set(expanded, raw);
   const word = expanded ?? raw;
   if (!STOP_WORDS.has(word)) words.push(word);
 }
@@ -222,8 +221,11 @@ function dropLegalFormsInside(tokens: string[]): string[] {
 
 /** "Salvation Army - Columbus Park / Salvation Army": a word said twice says nothing new. */
 function dropRepeatedWords(tokens: string[]): string[] {
-  if (tokens.length < 2 || new Set(tokens).size === tokens.length) return tokens;
-  return [...new Set(tokens)];
+  // Names are a handful of words: a nested scan allocates nothing, unlike a Set per name.
+  for (let at = 1; at < tokens.length; at++) {
+    if (tokens.lastIndexOf(tokens[at] ?? '', at - 1) >= 0) return [...new Set(tokens)];
+  }
+  return tokens;
 }
 
 function dropLeadingNoise(tokens: string[]): string[] {
@@ -233,6 +235,7 @@ function dropLeadingNoise(tokens: string[]): string[] {
 }
 
 const COMMA = /[,;]/;
+const HAS_DIGIT = /\d/;
 
 /**
  * A legal form followed by a comma closes the name; what follows is an address ("Alcatel N.V.,
@@ -301,37 +304,30 @@ function tidy(raw: string): string {
 /** Shortest name, in words, whose initials are taken as its acronym: two initials name too many things. */
 const ACRONYM_MIN_WORDS = 3;
 
-function acronymOf(tokens: readonly string[]): string | null {
-  if (tokens.length < ACRONYM_MIN_WORDS) return null;
+function acronymOf(tokens: readonly string[], key: string): string | null {
+  // A number in the name ("3 rivers") is not spelt by its initial.
+  if (tokens.length < ACRONYM_MIN_WORDS || HAS_DIGIT.test(key)) return null;
   let initials = '';
-  for (const token of tokens) {
-    // A number in the name ("3 rivers") is not spelt by its initial.
-    if (/\d/.test(token)) return null;
-    initials += token[0] ?? '';
-  }
+  for (const token of tokens) initials += token[0] ?? '';
   return initials;
 }
 
-/** The name's words as written, abbreviations not expanded, without spaces; null if no word was expanded. */
-function literalCompactKey(lowercase: string, compactKey: string): string | null {
-  if (!expandedAWord) return null;
-  expandAbbreviations = false;
-  try {
-    const literal = tokensOf(lowercase).join('');
-    return literal === compactKey ? null : literal;
-  } finally {
-    expandAbbreviations = true;
-  }
+/** The name's words as written (abbreviations not expanded) without spaces; null if that is `compactKey`. */
+function literalCompactKey(tokens: readonly string[], compactKey: string): string | null {
+  if (writtenAs.size === 0) return null;
+  let literal = '';
+  for (const token of tokens) literal += writtenAs.get(token) ?? token;
+  return literal === compactKey ? null : literal;
 }
 
 export function normaliseName(raw: string): NameKeys {
   const exact = tidy(raw);
   const lowercase = stripAccents(exact).toLowerCase();
-  expandedAWord = false;
+  writtenAs.clear();
   const tokens = tokensOf(lowercase);
   const key = tokens.join(' ');
   const compactKey = tokens.join('');
-  const literal = literalCompactKey(lowercase, compactKey);
+  const literal = literalCompactKey(tokens, compactKey);
   const transliterated = transliterateUmlauts(exact);
   const altTokens = transliterated === null ? null : tokensOf(transliterated.toLowerCase());
   const altKey = altTokens === null ? null : altTokens.join(' ');
@@ -342,7 +338,7 @@ export function normaliseName(raw: string): NameKeys {
     compactKey,
     literalCompactKey: literal,
     sortedKey: tokens.length < 2 ? key : tokens.slice().sort().join(' '),
-    acronym: acronymOf(tokens),
+    acronym: acronymOf(tokens, key),
     tokens,
   };
 }

@@ -17,6 +17,8 @@ export class Vocabulary {
   private readonly postingLists: number[][] = [];
   private idfs: Float64Array = new Float64Array(0);
   private readonly trigramIndex = new Map<number, number[]>();
+  /** Words of `MIN_LENGTH_INFLECTED` letters or more by their first letters, to find other endings. */
+  private readonly byOpening = new Map<string, number[]>();
   private readonly neighbourCache = new Map<string, TokenNeighbour[]>();
   private counts: Int32Array = new Int32Array(0);
   private documentCount = 0;
@@ -32,6 +34,12 @@ export class Vocabulary {
         this.words.push(token);
         this.postingLists.push([]);
         this.indexTrigrams(id, token);
+        if (token.length >= MIN_LENGTH_INFLECTED) {
+          const opening = token.slice(0, OPENING_LETTERS);
+          const list = this.byOpening.get(opening);
+          if (list === undefined) this.byOpening.set(opening, [id]);
+          else list.push(id);
+        }
       }
       tokenIds.push(id);
       const postings = this.postingLists[id];
@@ -102,14 +110,14 @@ export class Vocabulary {
    * (long words that differ only in their last two letters), unlike "Bradley" / "Bramley".
    */
   private collectInflections(token: string, exactId: number, found: TokenNeighbour[]): void {
-    const candidates: TokenNeighbour[] = [];
-    this.collectTypoNeighbours(token, candidates);
-    for (const candidate of candidates) {
-      if (candidate.tokenId === exactId) continue;
-      const other = this.words[candidate.tokenId] ?? '';
+    for (const id of this.byOpening.get(token.slice(0, OPENING_LETTERS)) ?? []) {
+      if (id === exactId) continue;
+      const other = this.words[id] ?? '';
+      if (Math.abs(other.length - token.length) > INFLECTION_LETTERS) continue;
       const stem = Math.min(token.length, other.length) - INFLECTION_LETTERS;
-      if (other.length >= MIN_LENGTH_INFLECTED && token.slice(0, stem) === other.slice(0, stem))
-        found.push(candidate);
+      if (!other.startsWith(token.slice(0, stem))) continue;
+      const similarity = tokenSimilarity(token, other);
+      if (similarity > 0) found.push({ tokenId: id, similarity });
     }
   }
 
@@ -156,6 +164,8 @@ const UNKNOWN_WORD_CLIENTS = 8;
 /** Shortest word whose ending may vary, and how many letters at its end may. */
 const MIN_LENGTH_INFLECTED = 6;
 const INFLECTION_LETTERS = 2;
+/** Every stem is at least this long (`MIN_LENGTH_INFLECTED - INFLECTION_LETTERS`), so it keys the lookup. */
+const OPENING_LETTERS = MIN_LENGTH_INFLECTED - INFLECTION_LETTERS;
 
 const BOUNDARY = 0;
 
