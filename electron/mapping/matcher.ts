@@ -185,13 +185,16 @@ export class Matcher {
     const byKey = this.index.byKey;
     const plain = byKey.get(keys.key);
     let found: Set<number> | null = null;
-    for (const other of [keys.compactKey, keys.literalCompactKey, keys.altKey]) {
+    const add = (other: string | null): void => {
       const more = other === null || other === keys.key ? undefined : byKey.get(other);
-      if (more === undefined || more === plain) continue;
+      if (more === undefined || more === plain) return;
       found ??= new Set(plain);
       for (const position of more) found.add(position);
-    }
-    return found === null ? (plain ?? []) : [...found];
+    };
+    add(keys.compactKey);
+    add(keys.literalCompactKey);
+    add(keys.altKey);
+    return found === null ? (plain ?? []) : [...(found as Set<number>)];
   }
 
   /** Clients with the name's words in another order: their sorted words, or their key, are its sorted words. */
@@ -244,8 +247,9 @@ export class Matcher {
       const reason = `${quote(keys.key)} = initials of ${quote(this.name(pick.position))}`;
       return this.match('normalised', pick.position, 0.9, reason, pick.skippedInactive);
     }
-    if (keys.acronym === null) return null;
-    const written = (this.index.byKey.get(keys.acronym) ?? []).filter((position) => {
+    const spelt = keys.acronym === null ? undefined : this.index.byKey.get(keys.acronym);
+    if (keys.acronym === null || spelt === undefined) return null;
+    const written = spelt.filter((position) => {
       const record = this.records[position];
       if (record === undefined || record.keys.tokens.length !== 1) return false;
       const word = record.tokenIds[0] ?? -1;

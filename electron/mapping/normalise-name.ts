@@ -301,6 +301,11 @@ function tidy(raw: string): string {
   return text.trim();
 }
 
+function inOrder(tokens: readonly string[]): boolean {
+  for (let at = 1; at < tokens.length; at++) if ((tokens[at - 1] ?? '') > (tokens[at] ?? '')) return false;
+  return true;
+}
+
 /** Shortest name, in words, whose initials are taken as its acronym: two initials name too many things. */
 const ACRONYM_MIN_WORDS = 3;
 
@@ -337,7 +342,7 @@ export function normaliseName(raw: string): NameKeys {
     altKey: altKey === key ? null : altKey,
     compactKey,
     literalCompactKey: literal,
-    sortedKey: tokens.length < 2 ? key : tokens.slice().sort().join(' '),
+    sortedKey: inOrder(tokens) ? key : tokens.slice().sort().join(' '),
     acronym: acronymOf(tokens, key),
     tokens,
   };
