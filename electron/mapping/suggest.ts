@@ -13,6 +13,10 @@ import type {
   SuggestSummary,
 } from './types';
 
+/**
+ * Chosen on the tuning halves of the real labeled sets (0.80 to 0.86 tried): 0.84 keeps every set's
+ * precision at or above 0.97 there; at 0.82 Fodors-Zagat's fell to 0.96.
+ */
 export const DEFAULT_THRESHOLD = 0.84;
 export const DEFAULT_MARGIN = 0.07;
 const ABORT_CHECK_EVERY = 64;
