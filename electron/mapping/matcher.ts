@@ -7,9 +7,11 @@ import {
   normaliseTenantId,
 } from './client-index';
 import { registrableDomain } from './domain';
+import { LEGAL_FORM_TOKENS } from './legal-forms';
 import { isNumber, prepareQuery, type QueryName, scoreName } from './name-score';
 import type { NameKeys } from './normalise-name';
 import type { Candidate, Outcome } from './outcome';
+import { stripAccents } from './transliterate';
 import type { MatchSignal, OrganizationInput } from './types';
 
 export interface MatcherSettings {
@@ -374,9 +376,11 @@ export class Matcher {
   }
 
   /**
-   * A client whose whole name is one word of ours, a word no other client has: "Curtis" for "Chicago
-   * Public Schools Curtis, George W.", "Penn" for "Penn (Blended)". The usual short form of a longer
-   * name. Two such clients in one name, or a number ("Unit 4"), and nobody should guess. The score stays
+   * A client whose whole name is one word of ours, a word no other client has, where that word ends a
+   * part of our name: "Curtis" for "Chicago Public Schools Curtis, George W.", "Penn" for "Penn
+   * (Blended)", but not "Palmer" for "Christopher House Palmer Square" nor "Ray" for "Ray Gonzalez
+   * Center". The usual short form of a longer name. Two such clients in one name, or a number
+   * ("Unit 4"), and nobody should guess. The score stays
    * the low fuzzy one, so a bulk accept by score leaves it to a person; the reason says why it stands.
    */
   private shortFormMatch(keys: NameKeys, excluded: ReadonlySet<number> | undefined): Outcome | null {
@@ -389,6 +393,7 @@ export class Matcher {
       const [position] = vocabulary.postings(tokenId);
       const record = position === undefined ? undefined : this.records[position];
       if (record === undefined || record.tokenIds.length !== 1 || excluded?.has(record.id) === true) continue;
+      if (!endsAPart(keys.exact, token)) continue;
       if (found !== null && found !== record.position) return null;
       found = record.position;
     }
@@ -467,6 +472,25 @@ export class Matcher {
       candidates: [{ position, score }],
     };
   }
+}
+
+const PART_END = /[,;([{/|\u2013\u2014-]/;
+const LEGAL_FORM_WORDS: ReadonlySet<string> = new Set(LEGAL_FORM_TOKENS.map((form) => form.join('')));
+
+/**
+ * Whether `word` ends a part of the name as written: only a legal form, if anything, stands between it
+ * and a comma, a bracket, a dash or the end ("Curtis, George W.", "Penn (Blended)", "Alcatel N.V."), not
+ * another word it may belong with ("Palmer Square", "Ray Gonzalez").
+ */
+function endsAPart(exact: string, word: string): boolean {
+  const text = stripAccents(exact).toLowerCase();
+  const found = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'u').exec(text);
+  if (found === null) return false;
+  const rest = text.slice(found.index + word.length).split(PART_END)[0] ?? '';
+  // "N.V." and "B. V." are one form: letters of one-letter runs are joined before the lookup.
+  const words = rest.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  const joined = words.join(words.every((w) => w.length === 1) ? '' : ' ');
+  return joined === '' || joined.split(' ').every((w) => LEGAL_FORM_WORDS.has(w));
 }
 
 const MIN_ACRONYM_LENGTH = 3;

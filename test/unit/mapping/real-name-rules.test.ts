@@ -147,6 +147,13 @@ describe('short forms: a one-word client inside a longer name', () => {
     expect(suggestOne('Curtis Foundation', [...clients, { id: 3, name: 'Curtis Hall' }]).clientId).toBeNull();
   });
 
+  it('only where the word ends a part of the name, a legal form aside', () => {
+    expect(suggestOne('Penn (Blended)', [{ id: 5, name: 'Penn' }]).clientId).toBe(5);
+    expect(suggestOne('Societe Dite Alcatel N.V.', [{ id: 6, name: 'ALCATEL N.V.' }]).clientId).toBe(6);
+    expect(suggestOne('Christopher House Palmer Square', [{ id: 7, name: 'Palmer' }]).clientId).toBeNull();
+    expect(suggestOne('Acme Capital Partners', [{ id: 8, name: 'Acme' }]).clientId).toBeNull();
+  });
+
   it('stands beside an organization that matches the same client exactly (many to one)', () => {
     const result = suggestMappings(
       [
