@@ -24,6 +24,11 @@ export interface ClientIndex {
   records: ClientRecord[];
   byExactName: Map<string, number[]>;
   byKey: Map<string, number[]>;
+  /**
+   * The client's words in alphabetical order -> clients whose key is in another order (a name already
+   * in order is in `byKey`).
+   */
+  byWordSet: Map<string, number[]>;
   byDomain: Map<string, number[]>;
   byExternalId: Map<string, number[]>;
   /** Microsoft tenant id (lower-case bare GUID) -> clients that carry it. */
@@ -47,7 +52,7 @@ export function normaliseExternalId(value: string | number | null | undefined): 
   return text === '' ? null : text;
 }
 
-function addTo<K>(map: Map<K, number[]>, key: K, position: number): void {
+export function addTo<K>(map: Map<K, number[]>, key: K, position: number): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [position]);
   else if (list[list.length - 1] !== position) list.push(position);
@@ -60,6 +65,7 @@ export function buildClientIndex(clients: readonly HaloClientInput[], signal?: A
     records: [],
     byExactName: new Map(),
     byKey: new Map(),
+    byWordSet: new Map(),
     byDomain: new Map(),
     byExternalId: new Map(),
     byTenant: new Map(),
@@ -90,6 +96,9 @@ export function buildClientIndex(clients: readonly HaloClientInput[], signal?: A
     addTo(index.byExactName, keys.exact, position);
     addTo(index.byKey, keys.key, position);
     addTo(index.byKey, keys.compactKey, position);
+    if (keys.literalCompactKey !== null) addTo(index.byKey, keys.literalCompactKey, position);
+    // A name whose words are already in order is found by its key; only the others need this table.
+    if (keys.sortedKey !== keys.key) addTo(index.byWordSet, keys.sortedKey, position);
     if (keys.altKey !== null) addTo(index.byKey, keys.altKey, position);
     if (record.domain !== null) addTo(index.byDomain, record.domain, position);
     for (const known of client.domains ?? []) {

@@ -1,9 +1,17 @@
 import { Blocker } from './blocking';
-import { type ClientIndex, type ClientRecord, normaliseExternalId, normaliseTenantId } from './client-index';
+import {
+  addTo,
+  type ClientIndex,
+  type ClientRecord,
+  normaliseExternalId,
+  normaliseTenantId,
+} from './client-index';
 import { registrableDomain } from './domain';
-import { prepareQuery, type QueryName, scoreName } from './name-score';
+import { LEGAL_FORM_TOKENS } from './legal-forms';
+import { isNumber, prepareQuery, type QueryName, scoreName } from './name-score';
 import type { NameKeys } from './normalise-name';
 import type { Candidate, Outcome } from './outcome';
+import { stripAccents } from './transliterate';
 import type { MatchSignal, OrganizationInput } from './types';
 
 export interface MatcherSettings {
@@ -45,6 +53,8 @@ export const fixed = (score: number): string => score.toFixed(2);
 export class Matcher {
   private readonly records: ClientRecord[];
   private readonly blocker: Blocker;
+  /** Initials of client names of three words or more -> clients; built on the first name that needs it. */
+  private byAcronym: Map<string, number[]> | null = null;
 
   constructor(
     private readonly index: ClientIndex,
@@ -129,16 +139,20 @@ export class Matcher {
       return this.match('exact', exact.position, 1, `exact name ${quote(keys.exact)}`, exact.skippedInactive);
     }
 
-    const byKey = this.index.byKey;
-    let keyed = byKey.get(keys.key) ?? [];
-    const compact = byKey.get(keys.compactKey);
-    if (compact !== undefined && compact !== keyed) keyed = [...new Set([...keyed, ...compact])];
-    const alternative = keys.altKey === null ? undefined : byKey.get(keys.altKey);
-    if (alternative !== undefined) keyed = [...new Set([...keyed, ...alternative])];
+    const keyed = this.clientsByKey(keys);
     const normalised = this.pickOne(keyed, excluded, narrowing);
     if (normalised?.kind === 'one') {
-      const reason = `normalised name ${quote(keys.key)} = ${quote(this.name(normalised.position))}`;
+      const reason = this.normalisedReason(keys, normalised.position);
       return this.match('normalised', normalised.position, 0.97, reason, normalised.skippedInactive);
+    }
+    if (normalised === null) {
+      const reordered = this.pickOne(this.clientsInAnyOrder(keys), excluded, narrowing);
+      if (reordered?.kind === 'one') {
+        const reason = `same words in another order: ${quote(keys.key)} = ${quote(this.name(reordered.position))}`;
+        return this.match('normalised', reordered.position, 0.95, reason, reordered.skippedInactive);
+      }
+      const byInitials = this.acronymMatch(keys, excluded, narrowing);
+      if (byInitials !== null) return byInitials;
     }
     if (normalised?.kind === 'many' && narrowing === null) {
       narrowing = {
@@ -166,6 +180,90 @@ export class Matcher {
       };
     }
     return this.chooseWithin(narrowing, keys);
+  }
+
+  /** Clients whose normalised, compact (with or without expanded abbreviations) or umlaut key is the name's. */
+  private clientsByKey(keys: NameKeys): readonly number[] {
+    const byKey = this.index.byKey;
+    const plain = byKey.get(keys.key);
+    let found: Set<number> | null = null;
+    const add = (other: string | null): void => {
+      const more = other === null || other === keys.key ? undefined : byKey.get(other);
+      if (more === undefined || more === plain) return;
+      found ??= new Set(plain);
+      for (const position of more) found.add(position);
+    };
+    add(keys.compactKey);
+    add(keys.literalCompactKey);
+    add(keys.altKey);
+    return found === null ? (plain ?? []) : [...(found as Set<number>)];
+  }
+
+  /** Clients with the name's words in another order: their sorted words, or their key, are its sorted words. */
+  private clientsInAnyOrder(keys: NameKeys): readonly number[] | undefined {
+    if (keys.sortedKey === keys.key) return this.index.byWordSet.get(keys.sortedKey);
+    const reordered = this.index.byWordSet.get(keys.sortedKey);
+    const sortedAlready = this.index.byKey.get(keys.sortedKey);
+    if (reordered === undefined || sortedAlready === undefined) return reordered ?? sortedAlready;
+    return [...new Set([...reordered, ...sortedAlready])];
+  }
+
+  private normalisedReason(keys: NameKeys, position: number): string {
+    const client = this.records[position]?.keys;
+    const name = quote(this.name(position));
+    if (
+      client === undefined ||
+      client.key === keys.key ||
+      client.key === keys.altKey ||
+      client.altKey === keys.key
+    )
+      return `normalised name ${quote(keys.key)} = ${name}`;
+    const compact = keys.literalCompactKey ?? keys.compactKey;
+    return `same letters without spaces ${quote(compact)} = ${name}`;
+  }
+
+  private clientsByAcronym(): Map<string, number[]> {
+    if (this.byAcronym === null) {
+      this.byAcronym = new Map();
+      for (const record of this.records) {
+        if (record.keys.acronym !== null) addTo(this.byAcronym, record.keys.acronym, record.position);
+      }
+    }
+    return this.byAcronym;
+  }
+
+  /**
+   * A name that is another's initials: "IBM" for "International Business Machines". The short side must
+   * be written in capitals and be no word of any client name, so "Ace" never stands for "Alpha Cleaning
+   * Enterprises" and "ABC" never for a client that merely has "ABC" in its name.
+   */
+  private acronymMatch(
+    keys: NameKeys,
+    excluded: ReadonlySet<number> | undefined,
+    narrowing: Narrowing | null,
+  ): Outcome | null {
+    if (keys.tokens.length === 1 && isWrittenAsInitials(keys.exact, keys.key)) {
+      if (this.index.vocabulary.idOf(keys.key) !== undefined) return null;
+      const pick = this.pickOne(this.clientsByAcronym().get(keys.key), excluded, narrowing);
+      if (pick?.kind !== 'one') return null;
+      const reason = `${quote(keys.key)} = initials of ${quote(this.name(pick.position))}`;
+      return this.match('normalised', pick.position, 0.9, reason, pick.skippedInactive);
+    }
+    const spelt = keys.acronym === null ? undefined : this.index.byKey.get(keys.acronym);
+    if (keys.acronym === null || spelt === undefined) return null;
+    const written = spelt.filter((position) => {
+      const record = this.records[position];
+      if (record === undefined || record.keys.tokens.length !== 1) return false;
+      const word = record.tokenIds[0] ?? -1;
+      return (
+        this.index.vocabulary.documentFrequency(word) === 1 &&
+        isWrittenAsInitials(record.name, record.keys.key)
+      );
+    });
+    const pick = this.pickOne(written, excluded, narrowing);
+    if (pick?.kind !== 'one') return null;
+    const reason = `initials ${quote(keys.acronym)} of the name = ${quote(this.name(pick.position))}`;
+    return this.match('normalised', pick.position, 0.9, reason, pick.skippedInactive);
   }
 
   /**
@@ -247,6 +345,8 @@ export class Matcher {
       return { kind: 'none', reason: 'no client shares a word with this name', candidates };
     const bestText = `${quote(this.name(best.position))} ${fixed(best.score)}`;
     if (best.score < threshold) {
+      const shortForm = this.shortFormMatch(keys, excluded);
+      if (shortForm !== null) return shortForm;
       return {
         kind: 'none',
         reason: `no client scored ${fixed(threshold)} or more (best ${bestText})`,
@@ -272,6 +372,44 @@ export class Matcher {
       reason,
       runnerUp,
       candidates,
+    };
+  }
+
+  /**
+   * A client whose whole name is one word of ours, a word no other client has, where that word ends a
+   * part of our name: "Curtis" for "Chicago Public Schools Curtis, George W.", "Penn" for "Penn
+   * (Blended)", but not "Palmer" for "Christopher House Palmer Square" nor "Ray" for "Ray Gonzalez
+   * Center". The usual short form of a longer name. Two such clients in one name, or a number
+   * ("Unit 4"), and nobody should guess. The score stays
+   * the low fuzzy one, so a bulk accept by score leaves it to a person; the reason says why it stands.
+   */
+  private shortFormMatch(keys: NameKeys, excluded: ReadonlySet<number> | undefined): Outcome | null {
+    if (keys.tokens.length < 2) return null;
+    const vocabulary = this.index.vocabulary;
+    let found: number | null = null;
+    for (const token of keys.tokens) {
+      const tokenId = vocabulary.idOf(token);
+      if (tokenId === undefined || vocabulary.documentFrequency(tokenId) !== 1 || isNumber(token)) continue;
+      const [position] = vocabulary.postings(tokenId);
+      const record = position === undefined ? undefined : this.records[position];
+      if (record === undefined || record.tokenIds.length !== 1 || excluded?.has(record.id) === true) continue;
+      if (!endsAPart(keys.exact, token)) continue;
+      if (found !== null && found !== record.position) return null;
+      found = record.position;
+    }
+    if (found === null) return null;
+    const [scored] = this.rank(this.queries(keys), [{ position: found, score: 0 }]);
+    const score = scored?.score ?? 0;
+    const client = quote(this.name(found));
+    return {
+      kind: 'match',
+      signal: 'fuzzy',
+      position: found,
+      score,
+      reason: `short form: ${client} is one word of the name, and no other client has it (fuzzy ${fixed(score)})`,
+      runnerUp: null,
+      candidates: [{ position: found, score }],
+      standsWithOthers: true,
     };
   }
 
@@ -334,6 +472,32 @@ export class Matcher {
       candidates: [{ position, score }],
     };
   }
+}
+
+const PART_END = /[,;([{/|\u2013\u2014-]/;
+const LEGAL_FORM_WORDS: ReadonlySet<string> = new Set(LEGAL_FORM_TOKENS.map((form) => form.join('')));
+
+/**
+ * Whether `word` ends a part of the name as written: only a legal form, if anything, stands between it
+ * and a comma, a bracket, a dash or the end ("Curtis, George W.", "Penn (Blended)", "Alcatel N.V."), not
+ * another word it may belong with ("Palmer Square", "Ray Gonzalez").
+ */
+function endsAPart(exact: string, word: string): boolean {
+  const text = stripAccents(exact).toLowerCase();
+  const found = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'u').exec(text);
+  if (found === null) return false;
+  const rest = text.slice(found.index + word.length).split(PART_END)[0] ?? '';
+  // "N.V." and "B. V." are one form: letters of one-letter runs are joined before the lookup.
+  const words = rest.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  const joined = words.join(words.every((w) => w.length === 1) ? '' : ' ');
+  return joined === '' || joined.split(' ').every((w) => LEGAL_FORM_WORDS.has(w));
+}
+
+const MIN_ACRONYM_LENGTH = 3;
+
+/** "IBM", "I.B.M.": the key is one word of three or more letters, and the name has no lower-case letter. */
+function isWrittenAsInitials(exact: string, key: string): boolean {
+  return key.length >= MIN_ACRONYM_LENGTH && !/\d/.test(key) && exact === exact.toUpperCase();
 }
 
 function byRank(a: { rank: number }, b: { rank: number }): number {

@@ -12,13 +12,21 @@ import { stripAccents, transliterateUmlauts } from './transliterate';
  *   "Acme (Leeds)" and "Acme (York)" are usually two different clients.
  * - `altKey`: the same with German-style umlauts ("mueller"), when the name has any.
  * - `compactKey`: `key` without spaces, so "North Gate" meets "Northgate".
- * - `tokens`: the words of `key`.
+ * - `literalCompactKey`: the name's own words (abbreviations not expanded) without spaces, when that
+ *   differs from `compactKey`: "ST Microelectronics" meets "STMicroelectronics", which "saint" would not.
+ * - `sortedKey`: the words of `key` in alphabetical order, so "Bosch GmbH Robert" meets "Robert Bosch".
+ * - `acronym`: the initials of a name of three words or more ("international business machines" ->
+ *   "ibm"), or null.
+ * - `tokens`: the words of `key`; a word said twice counts once.
  */
 export interface NameKeys {
   exact: string;
   key: string;
   altKey: string | null;
   compactKey: string;
+  literalCompactKey: string | null;
+  sortedKey: string;
+  acronym: string | null;
   tokens: string[];
 }
 
@@ -68,8 +76,17 @@ function byLastWord(tables: readonly (readonly (readonly string[])[])[]): Map<st
 const NOISE_BY_LAST_WORD = byLastWord([LEGAL_FORM_TOKENS, QUALIFIER_TOKENS]);
 const LEGAL_FORM_BY_LAST_WORD = byLastWord([LEGAL_FORM_TOKENS]);
 
+/**
+ * The words the abbreviation table changed in the name being normalised (expanded -> as written), for
+ * its literal compact key. Module state rather than a parameter threaded through every helper, as
+ * normalising is synchronous; reset by `normaliseName`.
+ */
+const writtenAs = new Map<string, string>();
+
 function addWord(words: string[], raw: string): void {
-  const word = ABBREVIATIONS.get(raw) ?? raw;
+  const expanded = ABBREVIATIONS.get(raw);
+  if (expanded !== undefined) writtenAs.set(expanded, raw);
+  const word = expanded ?? raw;
   if (!STOP_WORDS.has(word)) words.push(word);
 }
 
@@ -185,6 +202,32 @@ function stripTrailingNoise(tokens: string[], keep: number): string[] {
  */
 const LEADING_LEGAL_FORMS: ReadonlySet<string> = new Set(['nv', 'bv', 'pt', 'ooo', 'oao', 'zao', 'pjsc']);
 
+/**
+ * Legal forms that are never a word of a name, so they are noise wherever they stand: "Bosch GmbH
+ * Robert", "Philips Electronics N.V. Koninklijke". Short forms that are also words ("co", "ag", "sa",
+ * "as", "se", "spa") only count at the end or the start of a name.
+ */
+const LEGAL_FORMS_ANYWHERE: ReadonlySet<string> = new Set(
+  'ltd limited llc llp inc incorporated plc gmbh mbh kgaa bv nv sarl srl ltda oyj sro kft bhd pty pte pvt'.split(
+    ' ',
+  ),
+);
+
+function dropLegalFormsInside(tokens: string[]): string[] {
+  if (tokens.length < 2) return tokens;
+  const kept = tokens.filter((token) => !LEGAL_FORMS_ANYWHERE.has(token));
+  return kept.length > 0 ? kept : tokens;
+}
+
+/** "Salvation Army - Columbus Park / Salvation Army": a word said twice says nothing new. */
+function dropRepeatedWords(tokens: string[]): string[] {
+  // Names are a handful of words: a nested scan allocates nothing, unlike a Set per name.
+  for (let at = 1; at < tokens.length; at++) {
+    if (tokens.lastIndexOf(tokens[at] ?? '', at - 1) >= 0) return [...new Set(tokens)];
+  }
+  return tokens;
+}
+
 function dropLeadingNoise(tokens: string[]): string[] {
   if (tokens.length > 1 && tokens[0] === 'the') tokens.shift();
   if (tokens.length > 1 && LEADING_LEGAL_FORMS.has(tokens[0] ?? '')) tokens.shift();
@@ -192,6 +235,7 @@ function dropLeadingNoise(tokens: string[]): string[] {
 }
 
 const COMMA = /[,;]/;
+const HAS_DIGIT = /\d/;
 
 /**
  * A legal form followed by a comma closes the name; what follows is an address ("Alcatel N.V.,
@@ -231,8 +275,8 @@ function tokensOf(text: string): string[] {
     extras.unshift(...tail);
   }
 
-  let name = stripTrailingNoise(dropLeadingNoise(wordsOf(head)), 1);
-  if (extras.length === 0 && name.length > 0) return name;
+  let name = dropLegalFormsInside(stripTrailingNoise(dropLeadingNoise(wordsOf(head)), 1));
+  if (extras.length === 0 && name.length > 0) return dropRepeatedWords(name);
   const location: string[] = [];
   for (const extra of extras) {
     // A bracket or dash part that is only a legal form or a qualifier ("(HQ)", "- Head Office") is noise;
@@ -242,7 +286,7 @@ function tokensOf(text: string): string[] {
   if (name.length === 0) {
     name = location.splice(0, location.length);
   }
-  const tokens = name.concat(location);
+  const tokens = dropRepeatedWords(name.concat(location));
   if (tokens.length > 0) return tokens;
   // Never normalise a name down to nothing: fall back to its plain words.
   return text.split(NOT_WORD).filter((word) => word !== '');
@@ -257,10 +301,38 @@ function tidy(raw: string): string {
   return text.trim();
 }
 
+function inOrder(tokens: readonly string[]): boolean {
+  for (let at = 1; at < tokens.length; at++) if ((tokens[at - 1] ?? '') > (tokens[at] ?? '')) return false;
+  return true;
+}
+
+/** Shortest name, in words, whose initials are taken as its acronym: two initials name too many things. */
+const ACRONYM_MIN_WORDS = 3;
+
+function acronymOf(tokens: readonly string[], key: string): string | null {
+  // A number in the name ("3 rivers") is not spelt by its initial.
+  if (tokens.length < ACRONYM_MIN_WORDS || HAS_DIGIT.test(key)) return null;
+  let initials = '';
+  for (const token of tokens) initials += token[0] ?? '';
+  return initials;
+}
+
+/** The name's words as written (abbreviations not expanded) without spaces; null if that is `compactKey`. */
+function literalCompactKey(tokens: readonly string[], compactKey: string): string | null {
+  if (writtenAs.size === 0) return null;
+  let literal = '';
+  for (const token of tokens) literal += writtenAs.get(token) ?? token;
+  return literal === compactKey ? null : literal;
+}
+
 export function normaliseName(raw: string): NameKeys {
   const exact = tidy(raw);
-  const tokens = tokensOf(stripAccents(exact).toLowerCase());
+  const lowercase = stripAccents(exact).toLowerCase();
+  writtenAs.clear();
+  const tokens = tokensOf(lowercase);
   const key = tokens.join(' ');
+  const compactKey = tokens.join('');
+  const literal = literalCompactKey(tokens, compactKey);
   const transliterated = transliterateUmlauts(exact);
   const altTokens = transliterated === null ? null : tokensOf(transliterated.toLowerCase());
   const altKey = altTokens === null ? null : altTokens.join(' ');
@@ -268,7 +340,10 @@ export function normaliseName(raw: string): NameKeys {
     exact,
     key,
     altKey: altKey === key ? null : altKey,
-    compactKey: tokens.join(''),
+    compactKey,
+    literalCompactKey: literal,
+    sortedKey: inOrder(tokens) ? key : tokens.slice().sort().join(' '),
+    acronym: acronymOf(tokens, key),
     tokens,
   };
 }

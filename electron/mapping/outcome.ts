@@ -16,5 +16,10 @@ export type Outcome =
       reason: string;
       runnerUp: Candidate | null;
       candidates: Candidate[];
+      /**
+       * Evidence other than the score (one name contained in the other): the match stands even when
+       * another organization scores higher on the same client.
+       */
+      standsWithOthers?: boolean;
     }
   | { kind: 'ambiguous' | 'none'; reason: string; candidates: Candidate[] };

@@ -13,7 +13,11 @@ import type {
   SuggestSummary,
 } from './types';
 
-export const DEFAULT_THRESHOLD = 0.86;
+/**
+ * Chosen on the tuning halves of the real labeled sets (0.80 to 0.86 tried): 0.84 keeps every set's
+ * precision at or above 0.97 there; at 0.82 Fodors-Zagat's fell to 0.96.
+ */
+export const DEFAULT_THRESHOLD = 0.84;
 export const DEFAULT_MARGIN = 0.07;
 const ABORT_CHECK_EVERY = 64;
 /**
@@ -21,7 +25,7 @@ const ABORT_CHECK_EVERY = 64;
  * our organizations may belong to one Halo client ("Shell Internationale Research Maatschappij B" and
  * "... B.V."), and the app allows it. Below it, "Northgate Plumbers" still yields to "Northgate Plumbing".
  */
-export const MANY_TO_ONE_SCORE = 0.88;
+export const MANY_TO_ONE_SCORE = 0.85;
 
 interface Decision {
   organization: OrganizationInput;
@@ -48,7 +52,7 @@ function enforceMutualBest(decisions: Decision[], matcher: Matcher, margin: numb
   });
   decisions.forEach((entry, decision) => {
     const { outcome } = entry;
-    if (outcome.kind !== 'match' || outcome.signal !== 'fuzzy') return;
+    if (outcome.kind !== 'match' || outcome.signal !== 'fuzzy' || outcome.standsWithOthers === true) return;
     const best = bestClaim.get(outcome.position);
     if (best === undefined || best.decision === decision || best.score - outcome.score <= margin) return;
     if (outcome.score >= MANY_TO_ONE_SCORE) return;

@@ -49,7 +49,7 @@ export interface OrganizationClientPair {
 }
 
 export interface SuggestOptions {
-  /** Minimum fuzzy score (0..1) for a fuzzy suggestion. Default 0.86. */
+  /** Minimum fuzzy score (0..1) for a fuzzy suggestion. Default 0.84. */
   threshold?: number;
   /** Minimum lead of the best fuzzy candidate over the runner-up. Default 0.07. */
   margin?: number;

@@ -5,20 +5,21 @@ import { generateLabeledSet } from '../../fixtures/mapping/generate-labeled-set'
 import { HOLDOUT_SET, PRIMARY_SET } from '../../fixtures/mapping/labeled-sets';
 
 /**
- * Quality, not speed: the matcher must be right (precision >= 0.99) and nearly complete
- * (recall >= 0.97) on the tuning set and on an independently seeded held-out set with other name pools.
+ * Quality, not speed: the matcher must be right (precision >= 0.995) and nearly complete
+ * (recall >= 0.98) on the tuning set and on an independently seeded held-out set with other name pools
+ * (issue 11's floors: the rules added for real-world names must not cost the generated sets).
  */
 describe('labeled-set quality', () => {
   it.each([
     ['primary (tuning) set', PRIMARY_SET],
     ['held-out set', HOLDOUT_SET],
-  ])('%s: precision >= 0.99 and recall >= 0.97', (_label, options) => {
+  ])('%s: precision >= 0.995 and recall >= 0.98', (_label, options) => {
     const set = generateLabeledSet(options);
     const result = suggestMappings(set.organizations, set.clients);
     const quality = evaluate(set, result.suggestions);
     expect(quality.withCounterpart).toBeGreaterThanOrEqual(2000);
-    expect(quality.precision).toBeGreaterThanOrEqual(0.99);
-    expect(quality.recall).toBeGreaterThanOrEqual(0.97);
+    expect(quality.precision).toBeGreaterThanOrEqual(0.995);
+    expect(quality.recall).toBeGreaterThanOrEqual(0.98);
     // Every kind of evidence is exercised.
     for (const signal of ['id', 'domain', 'exact', 'normalised', 'fuzzy'] as const) {
       expect(result.summary[signal]).toBeGreaterThan(20);
