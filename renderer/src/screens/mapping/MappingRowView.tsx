@@ -71,7 +71,8 @@ export const MappingRowView = memo(function MappingRowView({
           className="row-select"
           aria-label={`Select ${name}`}
           checked={isSelected}
-          tabIndex={tabIndex}
+          // Space on the row ticks it, so Tab goes from the row straight to its Halo client picker.
+          tabIndex={-1}
           // A click (not change) carries Shift: Shift+click ticks the range from the last ticked row.
           onClick={(event) => onSelect(position, event.shiftKey)}
           onChange={() => {}}
