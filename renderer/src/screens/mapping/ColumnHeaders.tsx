@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type PointerEvent, useRef } from 'react';
+import { type KeyboardEvent, type PointerEvent, useLayoutEffect, useRef, useState } from 'react';
 import { COLUMN_MIN, type ColumnWidths, clampWidth, columnMax, type ResizableColumn } from './columns';
 import type { RowSort, SortColumn } from './row-order';
 
@@ -100,16 +100,24 @@ function ResizeHandle({
   const resize = (width: number) =>
     onWidths({ ...widths, [column]: clampWidth(column, width, widths, rowWidth, folded) });
   const value = widths[column];
+  // A flexible column still has a width on screen: that is the separator's value (ARIA requires one).
+  const handleRef = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState<number>(COLUMN_MIN[column]);
+  useLayoutEffect(() => {
+    const width = handleRef.current?.parentElement?.getBoundingClientRect().width ?? 0;
+    if (width > 0) setShown(Math.round(width));
+  });
   return (
     // biome-ignore lint/a11y/useSemanticElements: a focusable separator is the ARIA pattern for a splitter; <hr> cannot take focus or keys
     <div
+      ref={handleRef}
       role="separator"
       tabIndex={0}
       aria-orientation="vertical"
       aria-label={`Resize the ${label} column`}
       aria-valuemin={COLUMN_MIN[column]}
       aria-valuemax={columnMax(column, widths, rowWidth, folded)}
-      aria-valuenow={value ?? undefined}
+      aria-valuenow={value ?? shown}
       aria-valuetext={value === null ? 'automatic width' : `${value} pixels`}
       title="Drag to resize; arrow keys too. Double-click for the automatic width."
       className="column-resize"
