@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type PointerEvent, useLayoutEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, type PointerEvent, useLayoutEffect, useRef, useState } from 'react';
 import { COLUMN_MIN, type ColumnWidths, clampWidth, columnMax, type ResizableColumn } from './columns';
 import type { RowSort, SortColumn } from './row-order';
 
@@ -18,8 +18,9 @@ const COLUMN_LABEL: Record<SortColumn, string> = {
  * The list's header row: the select-all box, sortable Organization, Status and Halo client (aria-sort
  * says the order), and a resize handle on the Organization and Halo client columns that a pointer drags
  * and the arrow keys move (a focusable separator, as the ARIA window splitter pattern has it).
+ * Memoised: the list re-renders on every scroll frame, its header need not.
  */
-export function ColumnHeaders(props: {
+export const ColumnHeaders = memo(function ColumnHeaders(props: {
   sort: RowSort | null;
   onSort(column: SortColumn): void;
   widths: ColumnWidths;
@@ -76,7 +77,7 @@ export function ColumnHeaders(props: {
       </tr>
     </thead>
   );
-}
+});
 
 function ResizeHandle({
   column,
@@ -103,10 +104,13 @@ function ResizeHandle({
   // A flexible column still has a width on screen: that is the separator's value (ARIA requires one).
   const handleRef = useRef<HTMLDivElement>(null);
   const [shown, setShown] = useState<number>(COLUMN_MIN[column]);
+  // Measured when the layout can have changed (not on every render: the list re-renders each scroll frame).
+  const layout = `${rowWidth}:${folded}:${widths.org}:${widths.client}`;
   useLayoutEffect(() => {
+    if (!layout) return;
     const width = handleRef.current?.parentElement?.getBoundingClientRect().width ?? 0;
     if (width > 0) setShown(Math.round(width));
-  });
+  }, [layout]);
   return (
     // biome-ignore lint/a11y/useSemanticElements: a focusable separator is the ARIA pattern for a splitter; <hr> cannot take focus or keys
     <div

@@ -99,7 +99,7 @@ export const FilterBar = forwardRef<
           <Input
             ref={searchRef}
             className="field__input mapping-search__input"
-            placeholder="Search organizations, domains, clients…   ( / )"
+            placeholder="Names, domains, clients…  ( / )"
           />
         </SearchField>
         <span className="filter-bar__shown" aria-live="polite">
