@@ -19,23 +19,8 @@ import {
 
 const DOCS = path.resolve('docs');
 
-const fake = await startFakeHalo({
-  clients: 412,
-  seed: 5,
-  inactiveShare: 0.03,
-  teams: [
-    { id: 1, name: '1st Line Support' },
-    { id: 2, name: '2nd Line Support' },
-  ],
-  agent: {
-    id: 7,
-    name: 'Rewst API',
-    email: 'rewst.api@example.test',
-    isdisabled: false,
-    isapiagent: true,
-    teamIds: [1, 2],
-  },
-});
+// The fake's default agent is in every team, so the teams check passes.
+const fake = await startFakeHalo({ clients: 412, seed: 5, inactiveShare: 0.03 });
 const harness = await startHarness();
 try {
   const session = await harness.open({ backend: { haloClientOptions: { protocol: 'http' } } });
@@ -47,7 +32,8 @@ try {
   await invoke(backend, 'wizard:setStage', { instanceId, stage: 'map' });
   const checked = await invoke(backend, 'wizard:check', { instanceId });
   const failed = checked.view.checks.filter((check) => check.status !== 'passed');
-  if (failed.length > 0) throw new Error(`setup checks did not pass: ${failed.map((check) => check.id).join(', ')}`);
+  if (failed.length > 0)
+    throw new Error(`setup checks did not pass: ${failed.map((check) => check.id).join(', ')}`);
 
   // Mappings: our organizations, suggested, the confident ones accepted, saved.
   const organizations = organizationsFor(fake.clients(), { count: 140, unknown: 12 });
@@ -65,10 +51,16 @@ try {
 
   await page.setViewportSize({ width: 1280, height: 820 });
   await page.reload();
-  await page.getByRole('listbox', { name: 'Halo instances' }).getByRole('option', { name: /Production/ }).click();
+  await page
+    .getByRole('listbox', { name: 'Halo instances' })
+    .getByRole('option', { name: /Production/ })
+    .click();
   await page.getByText('Setup checked by Halo').first().waitFor();
   await page.getByRole('tab', { name: 'Connection' }).click();
-  await page.getByText(/^Validated/).first().waitFor();
+  await page
+    .getByText(/^Validated/)
+    .first()
+    .waitFor();
   const hero = await screenshotWholePage(session, 'docs-connection');
   await import('node:fs/promises').then((fs) => fs.copyFile(hero, path.join(DOCS, 'screenshot.png')));
 
@@ -76,7 +68,8 @@ try {
   await page.getByRole('tab', { name: 'Organization mapping' }).click();
   await page.locator('table.mapping-list tbody tr').first().waitFor();
   await page.screenshot({ path: path.join(DOCS, 'screenshot-mapping.png'), animations: 'disabled' });
-  if (session.consoleErrors.length > 0) throw new Error(`console errors: ${session.consoleErrors.join('\n')}`);
+  if (session.consoleErrors.length > 0)
+    throw new Error(`console errors: ${session.consoleErrors.join('\n')}`);
   console.log('Wrote docs/screenshot.png and docs/screenshot-mapping.png');
 } finally {
   await harness.dispose();

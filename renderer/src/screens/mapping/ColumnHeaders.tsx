@@ -33,11 +33,7 @@ export const ColumnHeaders = memo(function ColumnHeaders(props: {
   const sortHeader = (column: SortColumn, resizable?: ResizableColumn) => {
     const direction = props.sort?.column === column ? props.sort.direction : null;
     return (
-      <th
-        scope="col"
-        className={`mapping-list__th mapping-list__th--${column}`}
-        aria-sort={direction ?? 'none'}
-      >
+      <th scope="col" className={headerClass(column, props.folded)} aria-sort={direction ?? 'none'}>
         <button type="button" className="sort-button" onClick={() => props.onSort(column)}>
           {COLUMN_LABEL[column]}
           <span className="sort-button__arrow" aria-hidden="true">
@@ -68,7 +64,7 @@ export const ColumnHeaders = memo(function ColumnHeaders(props: {
         {sortHeader('organization', 'org')}
         {sortHeader('status')}
         {sortHeader('client', 'client')}
-        <th scope="col" className="mapping-list__th mapping-list__th--why">
+        <th scope="col" className={headerClass('why', props.folded)}>
           Why
         </th>
         <th scope="col" className="mapping-list__th mapping-list__th--actions">
@@ -78,6 +74,13 @@ export const ColumnHeaders = memo(function ColumnHeaders(props: {
     </thead>
   );
 });
+
+/** Folded, Status and Why sit under each row: their headers stay for screen readers only. */
+function headerClass(column: SortColumn | 'why', folded: boolean): string {
+  return folded && (column === 'status' || column === 'why')
+    ? 'visually-hidden'
+    : `mapping-list__th mapping-list__th--${column}`;
+}
 
 function ResizeHandle({
   column,
