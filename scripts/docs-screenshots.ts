@@ -61,6 +61,9 @@ try {
     .getByText(/^Validated/)
     .first()
     .waitFor();
+  // A run on screen, so the panel shows each request's answer rather than the stored summary alone.
+  await page.getByRole('button', { name: 'Validate again' }).click();
+  await page.getByText('Connected: everything works').waitFor({ timeout: 15_000 });
   const hero = await screenshotWholePage(session, 'docs-connection');
   await import('node:fs/promises').then((fs) => fs.copyFile(hero, path.join(DOCS, 'screenshot.png')));
 
