@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemorySecretStore } from '../../electron/backend';
@@ -6,7 +7,14 @@ import { type FakeHalo, startFakeHalo } from '../fake-halo';
 import { type HeldPort, holdPort } from '../support/held-port';
 import { configuredInstance, invoke, organizationsCsv, organizationsFor } from '../support/mapping-fixtures';
 import { rateLimitGate } from '../support/rate-limit-gate';
-import { type AppSession, type Harness, SETTLES, screenshotWholePage, startHarness } from './harness';
+import {
+  type AppSession,
+  type Harness,
+  SCREENSHOT_DIR,
+  SETTLES,
+  screenshotWholePage,
+  startHarness,
+} from './harness';
 
 /**
  * Organization mapping end to end: the built renderer in Chromium, a real backend on a temporary
@@ -235,5 +243,216 @@ describe('organization mapping (e2e)', () => {
     await chip(again, 'All').click();
     await screenshotWholePage(reopened, 'mapping-11-offline');
     expect(reopened.consoleErrors).toEqual([]);
+  });
+});
+
+/** Rows whose whole box lies inside the list's scrolled viewport (below its sticky header). */
+function fullyVisibleRows(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const list = document.querySelector('table.mapping-list');
+    const head = list?.querySelector('thead');
+    if (!list || !head) return 0;
+    const box = list.getBoundingClientRect();
+    const top = head.getBoundingClientRect().bottom;
+    const bottom = box.top + list.clientHeight;
+    return [...list.querySelectorAll('tbody tr')].filter((row) => {
+      const rect = row.getBoundingClientRect();
+      return rect.top >= top - 0.5 && rect.bottom <= bottom + 0.5;
+    }).length;
+  });
+}
+
+/** What the focused element shows as its focus sign: a visible outline or a box shadow (or nothing). */
+function focusSign(page: Page) {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return null;
+    const style = getComputedStyle(element);
+    const outline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
+    const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
+    const name =
+      element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 40) ?? element.tagName;
+    return {
+      what: `${element.tagName.toLowerCase()}.${element.className} "${name}"`,
+      visible: outline || shadow,
+      row: element.closest('tr[data-position]')?.getAttribute('data-position') ?? null,
+      inList: element.closest('table.mapping-list') !== null,
+    };
+  });
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+const intersects = (a: Box, b: Box) =>
+  a.x < b.x + b.width - 0.5 &&
+  b.x < a.x + a.width - 0.5 &&
+  a.y < b.y + b.height - 0.5 &&
+  b.y < a.y + a.height - 0.5;
+
+describe('the mapping screen in small windows and from the keyboard (e2e)', () => {
+  it('no sideways scroll at 1024x640, 8+ rows at 1280x720, a compact header, resizable columns, visible focus, shortcut help in view', async () => {
+    const small = await startFakeHalo({ clients: 120, inactiveShare: 0.1 });
+    try {
+      const session = await harness.open({ backend: backendOptions });
+      const { page, backend } = session;
+      const instanceId = await configuredInstance(backend, small, 'Contoso Halo');
+      const organizations = organizationsFor(small.clients(), { count: 60, unknown: 8 });
+      await invoke(backend, 'organizations:import', {
+        format: 'csv',
+        content: organizationsCsv(organizations),
+      });
+      await invoke(backend, 'options:refresh', { instanceId });
+      await invoke(backend, 'mappings:suggest', { instanceId });
+      await page.setViewportSize({ width: 1024, height: 640 });
+      await page.reload();
+      await openMapping(session, 'Contoso Halo');
+      const list = page.getByRole('table', { name: 'Organizations of Contoso Halo' });
+      await list.locator('tbody tr').first().waitFor();
+
+      // 1024x640: nothing scrolls sideways, neither the page nor the list; Status and Why fold under the row.
+      const widths = () =>
+        page.evaluate(() => {
+          const table = document.querySelector('table.mapping-list');
+          return {
+            page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            list: table ? table.scrollWidth - table.clientWidth : Number.NaN,
+          };
+        });
+      await expect.poll(widths, SETTLES).toEqual({ page: 0, list: 0 });
+      await expect.poll(() => list.getAttribute('class'), SETTLES).toContain('mapping-list--folded');
+      // The actions of the first row are inside the window.
+      const accept = list.locator('tbody tr').nth(1).getByRole('button').last();
+      const acceptBox = await accept.boundingBox();
+      expect((acceptBox?.x ?? 9999) + (acceptBox?.width ?? 0)).toBeLessThanOrEqual(1024);
+
+      // A short window starts with the compact header; the choice is remembered.
+      const compact = page.getByRole('button', { name: 'Compact header' });
+      await expect.poll(() => compact.getAttribute('aria-pressed'), SETTLES).toBe('true');
+
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+        for (const [width, height] of [
+          [1024, 640],
+          [1280, 720],
+        ] as const) {
+          await page.setViewportSize({ width, height });
+          await expect.poll(widths, SETTLES).toEqual({ page: 0, list: 0 });
+          await page.screenshot({
+            path: path.join(SCREENSHOT_DIR, `mapping-small-${width}x${height}-${colorScheme}.png`),
+            animations: 'disabled',
+          });
+        }
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+
+      // 1280x720: at least 8 whole rows in the list's viewport.
+      await expect.poll(() => fullyVisibleRows(page), SETTLES).toBeGreaterThanOrEqual(8);
+      await expect.poll(() => list.getAttribute('class'), SETTLES).not.toContain('mapping-list--folded');
+
+      // Expanded by choice, the header stays expanded after a reload; compact again for the rest.
+      await compact.click();
+      await expect.poll(() => compact.getAttribute('aria-pressed'), SETTLES).toBe('false');
+      await page.reload();
+      await openMapping(session, 'Contoso Halo');
+      await expect.poll(() => compact.getAttribute('aria-pressed'), SETTLES).toBe('false');
+      await compact.click();
+      await expect.poll(() => compact.getAttribute('aria-pressed'), SETTLES).toBe('true');
+
+      // Resize the Organization column from the keyboard; the width is remembered after a reload.
+      const orgHeader = list.getByRole('columnheader', { name: /Organization/ });
+      const before = (await orgHeader.boundingBox())?.width ?? 0;
+      const handle = page.getByRole('separator', { name: 'Resize the Organization column' });
+      await handle.focus();
+      for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowRight');
+      await expect
+        .poll(async () => (await orgHeader.boundingBox())?.width ?? 0, SETTLES)
+        .toBeGreaterThan(before + 40);
+      const widened = (await orgHeader.boundingBox())?.width ?? 0;
+      // And with the pointer: drag the same edge 30 px back to the left.
+      const grip = await handle.boundingBox();
+      if (!grip) throw new Error('no Organization column handle');
+      await page.mouse.move(grip.x + 4, grip.y + 8);
+      await page.mouse.down();
+      await page.mouse.move(grip.x - 12, grip.y + 8, { steps: 3 });
+      await page.mouse.move(grip.x - 26, grip.y + 8, { steps: 3 });
+      await page.mouse.up();
+      await expect
+        .poll(async () => (await orgHeader.boundingBox())?.width ?? 0, SETTLES)
+        .toBeLessThan(widened - 20);
+      const resized = (await orgHeader.boundingBox())?.width ?? 0;
+      expect(resized).toBeGreaterThan(before);
+      await page.reload();
+      await openMapping(session, 'Contoso Halo');
+      await expect
+        .poll(async () => Math.round((await orgHeader.boundingBox())?.width ?? 0), SETTLES)
+        .toBe(Math.round(resized));
+      await expect.poll(widths, SETTLES).toEqual({ page: 0, list: 0 });
+
+      // Visible focus on everything Tab reaches, from the screen's tabs to past the list; the list is
+      // one row (and that row's own controls), never every row's buttons.
+      await page.getByRole('tab', { name: 'Organization mapping' }).focus();
+      const missing: string[] = [];
+      const rowsReached = new Set<string>();
+      let leftList = false;
+      let wasInList = false;
+      for (let press = 0; press < 60 && !leftList; press++) {
+        await page.keyboard.press('Tab');
+        const sign = await focusSign(page);
+        if (!sign) continue;
+        if (!sign.visible) missing.push(sign.what);
+        if (sign.row !== null) rowsReached.add(sign.row);
+        if (wasInList && !sign.inList) leftList = true;
+        wasInList = sign.inList;
+        // A picker reached by Tab does not open.
+        expect(await page.locator('.client-popover').count()).toBe(0);
+      }
+      expect(missing, missing.join('\n')).toEqual([]);
+      expect(leftList).toBe(true);
+      expect([...rowsReached]).toEqual(['0']);
+
+      // The shortcut help fits the window and nothing in it overlaps, at both small sizes.
+      for (const [width, height] of [
+        [1024, 640],
+        [1280, 720],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await list.locator('tbody tr').first().focus();
+        await page.keyboard.press('?');
+        const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+        await help.waitFor();
+        const popover = await page.locator('.help-popover').boundingBox();
+        if (!popover) throw new Error('no help popover');
+        expect(popover.x).toBeGreaterThanOrEqual(0);
+        expect(popover.y).toBeGreaterThanOrEqual(0);
+        expect(popover.x + popover.width).toBeLessThanOrEqual(width);
+        expect(popover.y + popover.height).toBeLessThanOrEqual(height);
+        const keys = await help.locator('dt').all();
+        const actions = await help.locator('dd').all();
+        expect(keys.length).toBeGreaterThan(8);
+        const boxes: Box[] = [];
+        for (const element of [...keys, ...actions]) {
+          const box = await element.boundingBox();
+          if (box) boxes.push(box);
+        }
+        const overlaps: string[] = [];
+        boxes.forEach((a, i) => {
+          boxes.forEach((b, j) => {
+            if (i < j && intersects(a, b)) overlaps.push(`${i}/${j}`);
+          });
+        });
+        expect(overlaps).toEqual([]);
+        // The trigger stays uncovered, so the help can be closed where it was opened.
+        const trigger = await page.getByRole('button', { name: 'Keyboard shortcuts' }).boundingBox();
+        if (trigger) expect(intersects(trigger, popover)).toBe(false);
+        await page.screenshot({
+          path: path.join(SCREENSHOT_DIR, `mapping-small-help-${width}x${height}.png`),
+          animations: 'disabled',
+        });
+        await page.keyboard.press('Escape');
+        await help.waitFor({ state: 'detached' });
+      }
+      expect(session.consoleErrors).toEqual([]);
+    } finally {
+      await small.stop();
+    }
   });
 });

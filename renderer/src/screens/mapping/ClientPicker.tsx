@@ -28,7 +28,14 @@ export function ClientPicker(props: ClientPickerProps) {
   const [live, setLive] = useState<false | 'open' | 'closed'>(false);
   const pressed = useRef(false);
   if (live) return <LiveClientPicker {...props} openAtStart={live === 'open'} />;
-  const { value, suggested, label, placeholder = 'Choose a Halo client…', isDisabled = false } = props;
+  const {
+    value,
+    suggested,
+    label,
+    placeholder = 'Choose a Halo client…',
+    isDisabled = false,
+    tabIndex,
+  } = props;
   const text = value?.clientName ?? suggested ?? placeholder;
   const stubClass = ['client-picker__input', 'client-picker__stub'];
   if (!value) stubClass.push(suggested ? 'client-picker__input--suggested' : 'client-picker__stub--empty');
@@ -42,6 +49,7 @@ export function ClientPicker(props: ClientPickerProps) {
           aria-label={`${label}: ${value ? value.clientName : suggested ? `none yet, suggested ${suggested}` : `none. ${placeholder}`}`}
           aria-haspopup="listbox"
           disabled={isDisabled}
+          tabIndex={tabIndex}
           // On focus, not on pointerdown: the press's own focus step comes after pointerdown and would
           // otherwise land on the removed button and take the focus away from the new field.
           onPointerDown={() => {
@@ -86,6 +94,8 @@ interface ClientPickerProps {
   organizationName?: string;
   /** Open the list as soon as the real picker is in place (it was pressed, or Enter on its row). */
   openAtStart?: boolean;
+  /** -1 keeps the picker out of the Tab order (a row that is not the list's current one). */
+  tabIndex?: number;
 }
 
 /** Opens the surrounding ComboBox once, when it mounts. */
@@ -111,6 +121,7 @@ function LiveClientPicker({
   mappedFrom,
   organizationName,
   openAtStart = false,
+  tabIndex,
 }: ClientPickerProps) {
   const chosenName = value?.clientName ?? '';
   const [inputValue, setInputValue] = useState(chosenName);
@@ -172,6 +183,7 @@ function LiveClientPicker({
           }
           placeholder={suggested ?? placeholder}
           spellCheck={false}
+          tabIndex={tabIndex}
           onKeyDown={(event) => {
             // Escape with the list closed leaves the picker for its row, so arrows move between rows again.
             if (event.key !== 'Escape' || open) return;

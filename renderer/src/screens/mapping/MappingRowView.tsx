@@ -4,7 +4,10 @@ import { AlsoMappedFrom, ClientPicker } from './ClientPicker';
 import type { ClientSearchIndex } from './client-search';
 import { clientDetails, describeValue, STATUS_HINT, STATUS_LABEL, signalWithScore } from './mapping-labels';
 
-export const ROW_HEIGHT = 60;
+/** A row's height: two lines of name over its domain, beside the picker over the client's details. */
+export const ROW_HEIGHT = 50;
+/** Folded (narrow lists), Status and Why take a second line under the row. */
+export const ROW_HEIGHT_FOLDED = 74;
 
 export interface RowProps {
   row: MappingRow;
@@ -12,8 +15,15 @@ export interface RowProps {
   position: number;
   top: number;
   clients: ClientSearchIndex;
-  /** The row that Tab reaches (roving tabindex). */
+  /**
+   * The row that Tab reaches (roving tabindex): it and its own controls are the list's tab stops; the
+   * controls of other rows are reached through their row (arrow keys, then Tab), not by Tab alone.
+   */
   isActive: boolean;
+  /** Ticked for a bulk action. */
+  isSelected: boolean;
+  /** Tick or untick the row at `position`; `range` (Shift) ticks every row from the last one ticked. */
+  onSelect(position: number, range: boolean): void;
   onEdit(edits: MappingEdit[], label?: string): void;
   onFocusRow(position: number): void;
   /** Client id to the organizations mapped to it in this instance's draft ("also mapped from"). */
@@ -32,10 +42,13 @@ export const MappingRowView = memo(function MappingRowView({
   top,
   clients,
   isActive,
+  isSelected,
+  onSelect,
   onEdit,
   onFocusRow,
   mappedFrom,
 }: RowProps) {
+  const tabIndex = isActive ? 0 : -1;
   const { organization, status, draft, suggestion } = row;
   const id = organization.id;
   const name = organization.name;
@@ -46,12 +59,25 @@ export const MappingRowView = memo(function MappingRowView({
       aria-rowindex={position + 1}
       aria-label={`${name}: ${STATUS_LABEL[status]}`}
       tabIndex={isActive ? 0 : -1}
-      className={`mapping-row mapping-row--${status}`}
+      className={`mapping-row mapping-row--${status}${isSelected ? ' mapping-row--selected' : ''}`}
       data-row-id={id}
       data-position={position}
       style={{ transform: `translateY(${top}px)` }}
       onFocus={() => onFocusRow(position)}
     >
+      <td className="mapping-row__select">
+        <input
+          type="checkbox"
+          className="row-select"
+          aria-label={`Select ${name}`}
+          checked={isSelected}
+          // Space on the row ticks it, so Tab goes from the row straight to its Halo client picker.
+          tabIndex={-1}
+          // A click (not change) carries Shift: Shift+click ticks the range from the last ticked row.
+          onClick={(event) => onSelect(position, event.shiftKey)}
+          onChange={() => {}}
+        />
+      </td>
       <td className="mapping-row__org">
         <span className="mapping-row__name" title={name}>
           {name}
@@ -88,6 +114,7 @@ export const MappingRowView = memo(function MappingRowView({
               onChange={(client) => one({ organizationId: id, action: 'set', clientId: client.id })}
               mappedFrom={mappedFrom}
               organizationName={name}
+              tabIndex={tabIndex}
             />
             {mapped ? (
               <button
@@ -95,6 +122,7 @@ export const MappingRowView = memo(function MappingRowView({
                 className="icon-button"
                 aria-label={`Clear the Halo client of ${name}`}
                 title="Leave unmapped"
+                tabIndex={tabIndex}
                 onClick={() => one({ organizationId: id, action: 'clear' })}
               >
                 ×
@@ -111,6 +139,7 @@ export const MappingRowView = memo(function MappingRowView({
         {status === 'suggested' && suggestion ? (
           <>
             <RowButton
+              tabIndex={tabIndex}
               variant="primary"
               aria-label={`Accept ${suggestion.clientName ?? ''} for ${name}`}
               onClick={() => one({ organizationId: id, action: 'accept' })}
@@ -118,6 +147,7 @@ export const MappingRowView = memo(function MappingRowView({
               Accept
             </RowButton>
             <RowButton
+              tabIndex={tabIndex}
               variant="quiet"
               aria-label={`Reject the suggestion for ${name}`}
               onClick={() => one({ organizationId: id, action: 'reject' })}
@@ -128,6 +158,7 @@ export const MappingRowView = memo(function MappingRowView({
         ) : null}
         {status === 'stale' && row.staleReason === 'renamed' ? (
           <RowButton
+            tabIndex={tabIndex}
             variant="secondary"
             aria-label={`Keep the mapping of ${name} under the new name`}
             onClick={() => one({ organizationId: id, action: 'accept' })}
@@ -137,6 +168,7 @@ export const MappingRowView = memo(function MappingRowView({
         ) : null}
         {row.changed ? (
           <RowButton
+            tabIndex={tabIndex}
             variant="quiet"
             aria-label={`Revert ${name} to what is saved`}
             onClick={() => one({ organizationId: id, action: 'revert' })}
@@ -146,6 +178,7 @@ export const MappingRowView = memo(function MappingRowView({
         ) : null}
         {draft.state === 'excluded' ? (
           <RowButton
+            tabIndex={tabIndex}
             variant="quiet"
             aria-label={`Include ${name}`}
             onClick={() => one({ organizationId: id, action: 'include' })}
@@ -154,6 +187,7 @@ export const MappingRowView = memo(function MappingRowView({
           </RowButton>
         ) : status !== 'suggested' ? (
           <RowButton
+            tabIndex={tabIndex}
             variant="quiet"
             aria-label={`Exclude ${name}`}
             onClick={() => one({ organizationId: id, action: 'exclude' })}

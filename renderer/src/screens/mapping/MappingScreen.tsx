@@ -5,22 +5,31 @@ import { api } from '../../api';
 import { messageOf } from '../../lib/errors';
 import { instanceSlot } from '../../lib/instance-memory';
 import { reportUnsaved } from '../../lib/unsaved-work';
+import type { ColumnWidths } from './columns';
 import { downloadText } from './download';
-import { FilterBar } from './FilterBar';
+import { FilterBar, StatusLegend } from './FilterBar';
 import { MappingList, type MappingListHandle } from './MappingList';
 import { MappingStatusBar } from './MappingStatusBar';
 import { MappingToolbar, saveBlockedReason } from './MappingToolbar';
 import { plural } from './mapping-labels';
 import { OrganizationImport } from './organizations/OrganizationImport';
 import { acceptableRows, filterRows, type StatusFilter } from './row-filter';
+import { filterByTopLevel, nextSort, type RowSort, sortRows, topLevelsOf } from './row-order';
 import { SaveDialog } from './SaveDialog';
 import { mappedFromByClient, sharedClientNames } from './shared-clients';
 import { useShortcuts } from './shortcuts';
 import { useMapping } from './use-mapping';
+import { useRowSelection } from './use-row-selection';
+import { loadColumnWidths, loadCompactHeader, saveColumnWidths, saveCompactHeader } from './view-preferences';
 import './mapping.css';
 
-/** Each instance's filter chip and search, while the app runs. */
-const rememberedView = instanceSlot<{ filter: StatusFilter; search: string }>();
+/** Each instance's filter chip, search, top level and sort, while the app runs. */
+const rememberedView = instanceSlot<{
+  filter: StatusFilter;
+  search: string;
+  topLevel: number | null;
+  sort: RowSort | null;
+}>();
 
 /**
  * Organization mapping for one instance: each of our organizations linked to at most one Halo client.
@@ -33,7 +42,25 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
   // The chip and the search come back as they were when the technician returns to this instance.
   const [filter, setFilter] = useState<StatusFilter>(() => rememberedView.get(instance.id)?.filter ?? 'all');
   const [search, setSearch] = useState(() => rememberedView.get(instance.id)?.search ?? '');
-  useEffect(() => rememberedView.set(instance.id, { filter, search }), [instance.id, filter, search]);
+  const [topLevel, setTopLevel] = useState<number | null>(
+    () => rememberedView.get(instance.id)?.topLevel ?? null,
+  );
+  const [sort, setSort] = useState<RowSort | null>(() => rememberedView.get(instance.id)?.sort ?? null);
+  useEffect(
+    () => rememberedView.set(instance.id, { filter, search, topLevel, sort }),
+    [instance.id, filter, search, topLevel, sort],
+  );
+  // Layout choices are the user's, for every instance: column widths and a collapsed header.
+  const [widths, setWidths] = useState<ColumnWidths>(loadColumnWidths);
+  const changeWidths = useCallback((next: ColumnWidths) => {
+    setWidths(next);
+    saveColumnWidths(next);
+  }, []);
+  const [compact, setCompact] = useState(loadCompactHeader);
+  const toggleCompact = () => {
+    setCompact(!compact);
+    saveCompactHeader(!compact);
+  };
   const unsavedChanges = summary?.unsavedChanges;
   useEffect(() => {
     if (unsavedChanges !== undefined) reportUnsaved(instance.id, 'mappings', unsavedChanges);
@@ -48,9 +75,19 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
 
   const shared = useMemo(() => sharedClientNames(rows), [rows]);
   const mappedFrom = useMemo(() => mappedFromByClient(rows), [rows]);
+  const topLevels = useMemo(() => topLevelsOf(clients.clients), [clients]);
   const visible = useMemo(
-    () => filterRows(rows, filter, deferredSearch, shared),
-    [rows, filter, deferredSearch, shared],
+    () =>
+      sortRows(
+        filterByTopLevel(filterRows(rows, filter, deferredSearch, shared), topLevel, clients.byId),
+        sort,
+      ),
+    [rows, filter, deferredSearch, shared, topLevel, clients, sort],
+  );
+  const selection = useRowSelection(visible);
+  const onSort = useCallback(
+    (column: Parameters<typeof nextSort>[1]) => setSort((now) => nextSort(now, column)),
+    [],
   );
   // Bulk accept leaves suggestions of inactive clients out unless the technician includes them.
   const [acceptInactive, setAcceptInactive] = useState(false);
@@ -83,6 +120,36 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
         }),
       );
   }, [acceptable, actions, minScore, model]);
+
+  /** A bulk edit of the ticked rows in view: one request, so one undo step; the ticks go once it lands. */
+  const editTicked = (action: 'exclude' | 'clear') => {
+    const rowsToEdit = selection.inView.filter((row) =>
+      action === 'exclude' ? row.draft.state !== 'excluded' : row.draft.state === 'mapped',
+    );
+    if (rowsToEdit.length === 0) {
+      model.setNotice({
+        kind: 'info',
+        text:
+          action === 'exclude'
+            ? 'The ticked rows are excluded already.'
+            : 'None of the ticked rows is mapped.',
+      });
+      return;
+    }
+    const what = plural(rowsToEdit.length, 'organization');
+    void actions
+      .edit(
+        rowsToEdit.map((row) => ({ organizationId: row.organization.id, action })),
+        action === 'exclude' ? `Exclude ${what}` : `Clear the mapping of ${what}`,
+      )
+      .then(() => {
+        selection.clear();
+        model.setNotice({
+          kind: 'success',
+          text: `${action === 'exclude' ? 'Excluded' : 'Cleared the mapping of'} ${what}. Undo takes them all back.`,
+        });
+      });
+  };
 
   const exportFile = useCallback(
     async (format: 'csv' | 'json', source: 'saved' | 'draft') => {
@@ -134,7 +201,10 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
   }
 
   return (
-    <section className="mapping-screen" aria-label="Organization mapping">
+    <section
+      className={compact ? 'mapping-screen mapping-screen--compact' : 'mapping-screen'}
+      aria-label="Organization mapping"
+    >
       <MappingToolbar
         summary={summary}
         refreshing={refresh.running}
@@ -160,7 +230,12 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
         onCancelRefresh={() => void actions.cancelRefresh()}
         onCancelSuggest={() => void actions.cancelSuggest()}
         onDismissNotice={() => model.setNotice(null)}
-      />
+      >
+        {summary.total > 0 ? <StatusLegend /> : null}
+        <button type="button" className="header-toggle" aria-pressed={compact} onClick={toggleCompact}>
+          Compact header
+        </button>
+      </MappingStatusBar>
       {summary.total === 0 ? (
         <div className="card mapping-empty">
           <h2 className="card__title">No organizations yet</h2>
@@ -191,12 +266,21 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
             onAcceptInactive={setAcceptInactive}
             skippedInactive={skippedInactive}
             busy={busy !== null}
+            topLevels={topLevels}
+            topLevel={topLevel}
+            onTopLevel={setTopLevel}
+            selectedCount={selection.inView.length}
+            onExcludeSelected={() => editTicked('exclude')}
+            onClearSelected={() => editTicked('clear')}
+            onUnselect={selection.clear}
           />
           {visible.length === 0 ? (
             <p className="mapping-none">
               {deferredSearch
                 ? `No organization matches “${deferredSearch}” here.`
-                : 'No rows with this status.'}
+                : topLevel !== null
+                  ? 'No rows with this status under this top level.'
+                  : 'No rows with this status.'}
             </p>
           ) : (
             <MappingList
@@ -207,6 +291,14 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
               label={`Organizations of ${instance.name}`}
               search={deferredSearch}
               mappedFrom={mappedFrom}
+              sort={sort}
+              onSort={onSort}
+              widths={widths}
+              onWidths={changeWidths}
+              selected={selection.selected}
+              onSelect={selection.onSelect}
+              selectAll={selection.selectAll}
+              onSelectAll={selection.onSelectAll}
             />
           )}
         </>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ProgressBar } from 'react-aria-components';
 import type { MappingSummary, OptionsProgressEvent } from '../../../../shared/mapping-contract';
 import { AppButton } from '../../components/AppButton';
@@ -54,6 +55,7 @@ export function MappingStatusBar({
   onCancelRefresh,
   onCancelSuggest,
   onDismissNotice,
+  children,
 }: {
   summary: MappingSummary;
   refresh: RefreshState;
@@ -63,6 +65,8 @@ export function MappingStatusBar({
   onCancelRefresh(): void;
   onCancelSuggest(): void;
   onDismissNotice(): void;
+  /** At the end of the status line: the statuses legend and the header's collapse switch. */
+  children?: ReactNode;
 }) {
   const cache = summary.options;
   const age = cache ? formatRelativeTime(cache.fetchedAt, now) : null;
@@ -89,6 +93,7 @@ export function MappingStatusBar({
             All changes saved {formatRelativeTime(summary.saved.savedAt, now)}
           </span>
         ) : null}
+        {children ? <span className="mapping-status__end">{children}</span> : null}
       </div>
       {refresh.running ? (
         <div className="mapping-progress" role="status">

@@ -12,6 +12,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; action: string }> = [
   { keys: 'A', action: 'Accept the focused row’s suggestion' },
   { keys: 'R', action: 'Reject the focused row’s suggestion' },
   { keys: 'X', action: 'Exclude or include the focused row' },
+  { keys: 'Space', action: 'Tick the focused row (Shift+click ticks a range)' },
   { keys: '?', action: 'Show these shortcuts' },
 ];
 
