@@ -65,7 +65,8 @@ export interface Backend {
  * handlers. The Electron main process, the tests and the end-to-end harness all use it the same way.
  */
 export function createBackend(options: BackendOptions): Backend {
-  const store = openStore(options.dataDir);
+  const logger = options.logger ?? silentLogger;
+  const store = openStore(options.dataDir, { log: (line) => logger.info(line) });
   const listeners = new Set<(event: BackendEvent) => void>();
   const now = options.now ?? (() => new Date());
   const refreshes = createRefreshTracker(now);
@@ -92,7 +93,6 @@ export function createBackend(options: BackendOptions): Backend {
     chooseOrganizationFile: options.chooseOrganizationFile ?? null,
   };
   let closed = false;
-  const logger = options.logger ?? silentLogger;
   // The daily backup: checked at start and every few hours while the app stays open.
   const backupCheck = setInterval(() => void dailyBackup(), BACKUP_CHECK_INTERVAL_MS);
   backupCheck.unref();

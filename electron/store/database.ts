@@ -14,6 +14,8 @@ export { StoreError } from './storage-error';
 export interface OpenDatabaseOptions {
   /** The clock that names the backup taken before a migration. */
   now?: () => Date;
+  /** Receives one line per migration step applied ("migration 6 applied: Microsoft tenants"). */
+  log?: (line: string) => void;
 }
 
 /**
@@ -56,7 +58,12 @@ export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {})
     db.pragma('foreign_keys = ON');
     // WAL + NORMAL is durable across application crashes (only an OS crash can lose the last commit).
     db.pragma('synchronous = NORMAL');
-    migrate(db, version, () => backupBeforeMigration(db, dataDir, (options.now ?? (() => new Date()))()));
+    migrate(
+      db,
+      version,
+      () => backupBeforeMigration(db, dataDir, (options.now ?? (() => new Date()))()),
+      options.log ?? (() => {}),
+    );
     return db;
   } catch (error) {
     db.close();
@@ -114,16 +121,26 @@ function refuseDamaged(db: SqliteDatabase, file: string): void {
  * the version again: a second copy of the app that opened the same file at the same moment waits for the
  * first one's migration and then finds nothing left to do, instead of running the same steps twice.
  */
-function migrate(db: SqliteDatabase, from: number, backup: () => void): void {
+function migrate(db: SqliteDatabase, from: number, backup: () => void, log: (line: string) => void): void {
   if (from === LATEST_SCHEMA_VERSION) return;
   if (from > 0) backup();
-  db.transaction(() => {
-    const current = readUserVersion(db);
-    for (let version = current + 1; version <= LATEST_SCHEMA_VERSION; version++) {
-      const sql = migrations[version - 1];
-      if (sql === undefined) throw new Error(`Missing migration ${version}`);
-      db.exec(sql);
-    }
-    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
-  }).immediate();
+  const applied = db
+    .transaction(() => {
+      const lines: string[] = [];
+      const current = readUserVersion(db);
+      for (let version = current + 1; version <= LATEST_SCHEMA_VERSION; version++) {
+        const step = migrations[version - 1];
+        if (step?.version !== version) throw new Error(`Migration ${version} is missing or out of order`);
+        const started = performance.now();
+        step.up(db);
+        lines.push(
+          `migration ${version} applied: ${step.name} (${Math.round(performance.now() - started)} ms)`,
+        );
+      }
+      db.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
+      return lines;
+    })
+    .immediate();
+  // Logged after the commit: a step that ran but was rolled back with a later one never applied.
+  for (const line of applied) log(line);
 }

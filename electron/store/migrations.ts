@@ -1,10 +1,32 @@
 /**
- * Schema migrations, keyed by `PRAGMA user_version`: migration N takes the database from version N-1 to
- * N. Append only; never edit a migration that has shipped.
+ * Schema migrations, keyed by `PRAGMA user_version`: the entry with `version` N takes the database from
+ * version N-1 to N. Append only; never edit a migration that has shipped. Each `up` runs inside the one
+ * transaction that `migrate` (database.ts) opens for all pending steps, so an upgrade applies whole or
+ * not at all; each step is logged by name as it runs.
+ *
+ * New tables are STRICT (types enforced, not just declared) from migration 6 on; the tables of 1 to 5
+ * shipped without it and stay as they are (rebuilding them would copy every row for no behaviour change).
  */
-export const migrations: readonly string[] = [
-  // 1: instances and their configuration. The client secret is NOT here: it lives in the OS keychain.
-  `
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  /** What the step adds, for the log line ("migration 6: Microsoft tenants"). */
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** A migration that is plain SQL (every one so far); a step that must transform rows can use `up` directly. */
+function sqlStep(version: number, name: string, sql: string): Migration {
+  return { version, name, up: (db) => db.exec(sql) };
+}
+
+export const migrations: readonly Migration[] = [
+  // instances and their configuration. The client secret is NOT here: it lives in the OS keychain.
+  sqlStep(
+    1,
+    'instances and configurations',
+    `
   CREATE TABLE instances (
     id          TEXT PRIMARY KEY,
     name        TEXT NOT NULL,
@@ -25,8 +47,12 @@ export const migrations: readonly string[] = [
     updated_at          TEXT NOT NULL
   );
   `,
-  // 2: the last validation result per instance, as JSON (it never contains a secret or token).
-  `
+  ),
+  // the last validation result per instance, as JSON (it never contains a secret or token).
+  sqlStep(
+    2,
+    'validation results',
+    `
   CREATE TABLE validation_results (
     instance_id  TEXT PRIMARY KEY REFERENCES instances (id) ON DELETE CASCADE,
     status       TEXT NOT NULL CHECK (status IN ('ok', 'warning', 'failed')),
@@ -34,8 +60,12 @@ export const migrations: readonly string[] = [
     result_json  TEXT NOT NULL
   );
   `,
-  // 3: the setup wizard's progress per instance: which checklist steps are done, and where the user was.
-  `
+  ),
+  // the setup wizard's progress per instance: which checklist steps are done, and where the user was.
+  sqlStep(
+    3,
+    'wizard progress',
+    `
   CREATE TABLE wizard_steps (
     instance_id  TEXT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
     step_id      TEXT NOT NULL,
@@ -49,11 +79,15 @@ export const migrations: readonly string[] = [
     updated_at     TEXT NOT NULL
   );
   `,
-  // 4: organization mapping. Our organizations (one directory for the app, shared by every instance), the
+  ),
+  // organization mapping. Our organizations (one directory for the app, shared by every instance), the
   // cached Halo options per instance, and per instance the saved mappings, the draft (only the rows that
   // differ from saved), suggestions, accepted/rejected pairs and the undo history. A mapping row keeps a
   // snapshot of the client's name so a client that is renamed or disappears never loses the mapping.
-  `
+  sqlStep(
+    4,
+    'organization mapping',
+    `
   CREATE TABLE organizations (
     id           TEXT PRIMARY KEY,
     name         TEXT NOT NULL,
@@ -149,9 +183,13 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (instance_id, seq)
   );
   `,
-  // 5: the setup wizard's last self-check per instance: when it ran, what Halo showed (JSON: evidence,
+  ),
+  // the setup wizard's last self-check per instance: when it ran, what Halo showed (JSON: evidence,
   // what to fix, the names of missing teams) and the agent's name. No secret and no token is ever in it.
-  `
+  sqlStep(
+    5,
+    'wizard self-checks',
+    `
   CREATE TABLE wizard_checks (
     instance_id  TEXT PRIMARY KEY REFERENCES instances (id) ON DELETE CASCADE,
     checked_at   TEXT NOT NULL,
@@ -159,10 +197,14 @@ export const migrations: readonly string[] = [
     agent_name   TEXT
   );
   `,
-  // 6: Microsoft tenants. Per instance, the tenant records Halo holds for each cached client (read with the
+  ),
+  // Microsoft tenants. Per instance, the tenant records Halo holds for each cached client (read with the
   // client pages, replaced with them); per organization, its Microsoft tenant id (a lower-case GUID) and
   // its domains besides \`domain\` (a JSON array of text), both from the organization file.
-  `
+  sqlStep(
+    6,
+    'Microsoft tenants',
+    `
   CREATE TABLE halo_client_tenants (
     instance_id    TEXT NOT NULL REFERENCES instances (id) ON DELETE CASCADE,
     client_id      INTEGER NOT NULL,
@@ -178,6 +220,7 @@ export const migrations: readonly string[] = [
   ALTER TABLE organizations ADD COLUMN domains_json TEXT NOT NULL DEFAULT '[]'
     CHECK (json_valid(domains_json) AND json_type(domains_json) = 'array');
   `,
+  ),
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -35,7 +35,7 @@ describe('openDatabase', () => {
 
   it('upgrades an older database, running the pending steps only', () => {
     const old = new Database(fileOf(temp.dir));
-    old.exec(migrations[0] ?? '');
+    migrations[0]?.up(old);
     old.prepare("INSERT INTO instances VALUES ('a', 'Kept', 't', 't')").run();
     old.pragma('user_version = 1');
     old.close();
@@ -46,9 +46,30 @@ describe('openDatabase', () => {
     db.close();
   });
 
+  it('logs one line per migration step it applies, by version and name, after the upgrade commits', () => {
+    const old = new Database(fileOf(temp.dir));
+    migrations[0]?.up(old);
+    old.pragma('user_version = 1');
+    old.close();
+
+    const lines: string[] = [];
+    openDatabase(temp.dir, { log: (line) => lines.push(line) }).close();
+    expect(lines.map((line) => line.replace(/ \(\d+ ms\)$/, ''))).toEqual(
+      migrations.slice(1).map((step) => `migration ${step.version} applied: ${step.name}`),
+    );
+    const reopened: string[] = [];
+    openDatabase(temp.dir, { log: (line) => reopened.push(line) }).close();
+    expect(reopened).toEqual([]);
+  });
+
+  it('numbers its migrations 1..N in order, each with a name', () => {
+    expect(migrations.map((step) => step.version)).toEqual(migrations.map((_, at) => at + 1));
+    for (const step of migrations) expect(step.name.length).toBeGreaterThan(3);
+  });
+
   it('applies all pending migrations in one transaction: a failing step leaves the database as it was', () => {
     const old = new Database(fileOf(temp.dir));
-    old.exec(migrations[0] ?? '');
+    migrations[0]?.up(old);
     // A stray table makes migration 2 fail halfway through the upgrade.
     old.exec('CREATE TABLE validation_results (x INTEGER)');
     old.pragma('user_version = 1');

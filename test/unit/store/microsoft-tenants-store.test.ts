@@ -16,7 +16,7 @@ const GUID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 describe('migration 6: Microsoft tenants', () => {
   it('an organization kept from version 5 gains no tenant and no domains', () => {
     const old = new Database(`${temp.dir}/halo-setup.db`);
-    for (const step of migrations.slice(0, 5)) old.exec(step);
+    for (const step of migrations.slice(0, 5)) step.up(old);
     old.prepare("INSERT INTO organizations VALUES ('o1', 'Acme', 'acme.com', NULL, 't', 't')").run();
     old.pragma('user_version = 5');
     old.close();

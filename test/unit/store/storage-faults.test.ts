@@ -17,6 +17,7 @@ import { LATEST_SCHEMA_VERSION, migrations } from '../../../electron/store/migra
 import { explainRuntimeError } from '../../../electron/store/storage-error';
 import { damageDatabasePages } from '../../support/damage-database';
 import { holdWriteLock } from '../../support/hold-write-lock';
+import { upgradeSql } from '../../support/migration-sql';
 import { makeTempDir } from '../../support/temp-dir';
 
 // The storage fault matrix of issue 10 (items 5 and 6): disk full, read-only, locked and corrupt, each met
@@ -123,13 +124,13 @@ describe('storage fault matrix (item 5)', () => {
     mkdirSync(dataDir, { recursive: true });
     const file = path.join(dataDir, DATABASE_FILE_NAME);
     const old = new Database(file);
-    old.exec(migrations[0] ?? '');
+    migrations[0]?.up(old);
     old.prepare("INSERT INTO instances VALUES ('a', 'Kept', 't', 't')").run();
     old.pragma('user_version = 1');
     old.close();
     // The first copy (another process) runs the upgrade and holds its lock for 300 ms; until it commits,
     // this copy still reads schema 1, so it has an upgrade to run too.
-    const upgrade = `${migrations.slice(1).join(';\n')}; PRAGMA user_version = ${LATEST_SCHEMA_VERSION};`;
+    const upgrade = `${upgradeSql(1)}; PRAGMA user_version = ${LATEST_SCHEMA_VERSION};`;
     const first = await holdWriteLock(file, 300, { sql: upgrade, begin: 'IMMEDIATE' });
     const second = openStore(dataDir);
     await first.done;
