@@ -1,3 +1,5 @@
+import { decodeHtmlEntities } from '../../shared/html-entities';
+
 /** The longest client name the app keeps, in code points (Halo's own name column is wider than a screen). */
 export const MAX_CLIENT_NAME_LENGTH = 255;
 
@@ -19,15 +21,29 @@ export interface CleanedName {
 }
 
 /**
- * A Halo client name as the app shows and stores it: one line, no invisible or reordering characters,
- * single spaces, at most 255 code points (cut on a code-point boundary, so no half surrogate pair).
- * `fallback` is used when nothing readable is left.
+ * Any text Halo shows a person (a top-level, site or team name) as the app shows it: HTML entities
+ * decoded, one line, no invisible or reordering characters, single spaces.
+ */
+export function cleanHaloText(raw: string): string {
+  return oneVisibleLine(decodeHtmlEntities(raw));
+}
+
+function oneVisibleLine(text: string): string {
+  return text.replace(SEPARATORS, ' ').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * A Halo client name as the app shows and stores it: entities decoded ("Baker &amp; Co" is "Baker & Co"),
+ * one line, no invisible or reordering characters, single spaces, at most 255 code points (cut on a
+ * code-point boundary, so no half surrogate pair). `fallback` is used when nothing readable is left.
+ * `cleaned` counts what changed beyond the decoding: an encoded "&" is how Halo stores it, not damage.
  */
 export function cleanClientName(raw: string, fallback: string): CleanedName {
-  const visible = raw.replace(SEPARATORS, ' ').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
+  const decoded = decodeHtmlEntities(raw);
+  const visible = oneVisibleLine(decoded);
   const readable = visible === '' ? fallback : visible;
   const codePoints = Array.from(readable);
   const truncated = codePoints.length > MAX_CLIENT_NAME_LENGTH;
   const name = truncated ? `${codePoints.slice(0, MAX_CLIENT_NAME_LENGTH - 1).join('')}…` : readable;
-  return { name, cleaned: name !== raw, truncated };
+  return { name, cleaned: name !== decoded, truncated };
 }

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { cleanHaloText } from './clean-name';
 
 /**
  * Tolerant schemas for what Halo returns. Loose objects: fields we do not know pass through untouched,
  * because Halo adds fields freely and other parts of the app may want them. Only the fields we rely on
- * are checked, and only as strictly as needed. Text is kept raw (no HTML entity decoding here: that is
- * the mapping normaliser's job).
+ * are checked, and only as strictly as needed. Names a person reads are made display-ready here, once
+ * (`haloText`: HTML entities decoded, one line); a client's own name is cleaned by `cleanClientName`
+ * where the cache is written, because that step also counts what it changed.
  */
 
 /** A value that may be absent, null, or (tolerated) of an unexpected type: then it reads as null. */
@@ -25,6 +27,9 @@ export const haloId = z
   ])
   .pipe(z.number().int());
 
+/** Text Halo shows a person (team, top-level, site and agent names): display-ready, never encoded. */
+const haloText = z.string().transform(cleanHaloText);
+
 /** A reference to another record: Halo writes `-1` for "unset", which reads as null (no reference). */
 const haloReference = lenient(haloId.transform((id) => (id === -1 ? null : id)));
 
@@ -32,11 +37,11 @@ export const haloClientRowSchema = z.looseObject({
   id: haloId.pipe(z.number().positive()),
   name: z.string().catch(''),
   toplevel_id: haloReference,
-  toplevel_name: lenient(z.string()),
+  toplevel_name: lenient(haloText),
   inactive: lenient(z.boolean()),
   colour: lenient(z.string()),
   main_site_id: haloReference,
-  main_site_name: lenient(z.string()),
+  main_site_name: lenient(haloText),
   website: lenient(z.string()),
   ref: lenient(z.string()),
   is_vip: lenient(z.boolean()),
@@ -63,12 +68,12 @@ export const clientPageSchema = z.looseObject({
  */
 export const agentTeamSchema = z.looseObject({
   team_id: lenient(haloId),
-  team_name: lenient(z.string()),
+  team_name: lenient(haloText),
 });
 
 export const haloAgentSchema = z.looseObject({
   id: haloId,
-  name: z.string().catch(''),
+  name: haloText.catch(''),
   email: lenient(z.string()),
   isdisabled: lenient(z.boolean()),
   isapiagent: lenient(z.boolean()),
@@ -78,13 +83,13 @@ export type HaloAgent = z.infer<typeof haloAgentSchema>;
 
 export const haloTeamSchema = z.looseObject({
   id: haloId,
-  name: z.string().catch(''),
+  name: haloText.catch(''),
 });
 export type HaloTeam = z.infer<typeof haloTeamSchema>;
 
 export const haloTopLevelSchema = z.looseObject({
   id: haloId,
-  name: z.string().catch(''),
+  name: haloText.catch(''),
 });
 export type HaloTopLevel = z.infer<typeof haloTopLevelSchema>;
 

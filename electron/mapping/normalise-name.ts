@@ -1,4 +1,4 @@
-import { decodeHTML } from 'entities';
+import { decodeHtmlEntities } from '../../shared/html-entities';
 import { ABBREVIATIONS, STOP_WORDS } from './abbreviations';
 import { LEGAL_FORM_TOKENS, QUALIFIER_TOKENS } from './legal-forms';
 import { tokenSimilarity } from './token-similarity';
@@ -28,21 +28,6 @@ export interface NameKeys {
   sortedKey: string;
   acronym: string | null;
   tokens: string[];
-}
-
-/**
- * HTML entities come from Halo's web UI storing "&amp;" for "&"; some rows are encoded twice
- * ("&amp;amp;"), so decode up to twice. `entities` (fb55, used by parse5 and htmlparser2) has the full
- * HTML5 table including numeric and legacy forms, which a hand-made table would not.
- */
-function decodeEntities(text: string): string {
-  let current = text;
-  for (let pass = 0; pass < 2 && current.includes('&'); pass++) {
-    const decoded = decodeHTML(current);
-    if (decoded === current) break;
-    current = decoded;
-  }
-  return current;
 }
 
 const APOSTROPHES = /['\u2018\u2019`\u00b4]/g;
@@ -295,7 +280,8 @@ function tokensOf(text: string): string[] {
 const MULTIPLE_SPACES = /\s{2,}|[\t\n\r\f\v\u00a0]/;
 
 function tidy(raw: string): string {
-  let text = raw.includes('&') ? decodeEntities(raw) : raw;
+  // Our side's names can carry entities too (exported from other tools); Halo's arrive decoded already.
+  let text = raw.includes('&') ? decodeHtmlEntities(raw) : raw;
   if (NON_ASCII.test(text)) text = text.normalize('NFC');
   if (MULTIPLE_SPACES.test(text)) text = text.replace(/\s+/g, ' ');
   return text.trim();

@@ -8,12 +8,72 @@
  * shipped without it and stay as they are (rebuilding them would copy every row for no behaviour change).
  */
 import type Database from 'better-sqlite3';
+import { decodeHtmlEntities } from '../../shared/html-entities';
 
 export interface Migration {
   version: number;
   /** What the step adds, for the log line ("migration 6: Microsoft tenants"). */
   name: string;
   up(db: Database.Database): void;
+}
+
+const ENTITY = /&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);/i;
+
+/** Every string inside a stored JSON value, decoded (names, reasons); other values stay as they are. */
+function decodeJsonStrings(value: unknown): unknown {
+  if (typeof value === 'string') return ENTITY.test(value) ? decodeHtmlEntities(value) : value;
+  if (Array.isArray(value)) return value.map(decodeJsonStrings);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, decodeJsonStrings(inner)]));
+  }
+  return value;
+}
+
+/** The JSON text with its strings decoded; null for a value that is not JSON (left for its reader to report). */
+function decodedJson(json: string): string | null {
+  try {
+    return JSON.stringify(decodeJsonStrings(JSON.parse(json)));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Migration 7: Halo names cached before the backend decoded them ("Baker &amp; Co") are decoded in place,
+ * in every table that holds a copy, so a saved mapping's snapshot still equals the client's (decoded)
+ * name after the next refresh instead of reading as renamed. Only rows with an entity are touched.
+ */
+function decodeStoredHaloNames(db: Database.Database): void {
+  const textColumns: [table: string, column: string][] = [
+    ['halo_clients', 'name'],
+    ['halo_clients', 'toplevel_name'],
+    ['halo_clients', 'main_site_name'],
+    ['mappings_saved', 'client_name'],
+    ['mappings_draft', 'client_name'],
+  ];
+  for (const [table, column] of textColumns) {
+    // By value, not by key: most of these tables are WITHOUT ROWID, and equal texts decode alike.
+    const texts = db.prepare<[], { text: string }>(
+      `SELECT DISTINCT ${column} AS text FROM ${table} WHERE ${column} LIKE '%&%;%'`,
+    );
+    const update = db.prepare(`UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`);
+    for (const { text } of texts.all()) if (ENTITY.test(text)) update.run(decodeHtmlEntities(text), text);
+  }
+  const jsonColumns: [table: string, column: string][] = [
+    ['halo_options', 'top_levels_json'],
+    ['mapping_suggestions', 'suggestion_json'],
+    ['mapping_history', 'changes_json'],
+  ];
+  for (const [table, column] of jsonColumns) {
+    const texts = db.prepare<[], { json: string }>(
+      `SELECT DISTINCT ${column} AS json FROM ${table} WHERE ${column} LIKE '%&%;%'`,
+    );
+    const update = db.prepare(`UPDATE ${table} SET ${column} = ? WHERE ${column} = ?`);
+    for (const { json } of texts.all()) {
+      const decoded = decodedJson(json);
+      if (decoded !== null) update.run(decoded, json);
+    }
+  }
 }
 
 /** A migration that is plain SQL (every one so far); a step that must transform rows can use `up` directly. */
@@ -221,6 +281,8 @@ export const migrations: readonly Migration[] = [
     CHECK (json_valid(domains_json) AND json_type(domains_json) = 'array');
   `,
   ),
+  // Halo names decoded once, where they enter (issue 12): the copies cached before that are decoded too.
+  { version: 7, name: 'decoded Halo names', up: decodeStoredHaloNames },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -154,6 +154,30 @@ describe('mapping screen', { timeout: 20_000 }, () => {
     ).toBeVisible();
   });
 
+  it('shows a Halo name stored with HTML entities decoded, after Suggest and after the screen reloads', async () => {
+    const { user, backend, instanceId } = await setUp({ refresh: true });
+    // Decoded once in the backend: what it sends already reads "Baker & Sons".
+    const cached = (await invoke(backend, 'options:get', { instanceId })).clients;
+    expect(cached.find((c) => c.id === 38)?.name).toBe('Baker & Sons');
+    await user.click(screen.getByRole('button', { name: 'Suggest Values' }));
+    await screen.findByText(/^Suggest Values: /);
+    const suggestedPicker = 'Halo client for Baker & Sons: none yet, suggested Baker & Sons';
+    expect(within(row('Baker & Sons')).getByRole('button', { name: suggestedPicker })).toBeVisible();
+    await user.click(within(row('Baker & Sons')).getByRole('button', { name: /^Accept / }));
+    await waitFor(() => expect(row('Baker & Sons')).toHaveAttribute('aria-label', 'Baker & Sons: Changed'));
+
+    // A reload (another tab and back) reads the rows afresh; the renderer never decodes, so this path
+    // showed "Baker &amp; Sons" while the backend sent names raw.
+    await user.click(screen.getByRole('tab', { name: 'Connection' }));
+    await user.click(await screen.findByRole('tab', { name: 'Organization mapping' }));
+    const picker = await waitFor(() =>
+      within(row('Baker & Sons')).getByRole('button', { name: 'Halo client for Baker & Sons: Baker & Sons' }),
+    );
+    expect(picker).toHaveTextContent('Baker & Sons');
+    const table = screen.getByRole('table', { name: 'Organizations of Production' });
+    expect(table.textContent).not.toMatch(/&amp;|&#\d+;/);
+  });
+
   it('suggests, accepts and rejects; undo and redo by keyboard; bulk accept is one step', async () => {
     const { user, backend, instanceId } = await setUp({ refresh: true });
     await user.click(screen.getByRole('button', { name: 'Suggest Values' }));

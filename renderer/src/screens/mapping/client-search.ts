@@ -1,5 +1,4 @@
 import type { HaloOptionClient } from '../../../../shared/mapping-contract';
-import { displayClient } from './display-names';
 
 /**
  * Type-to-filter over the cached Halo clients. With 10,000+ clients a picker must not hand them all to
@@ -14,9 +13,7 @@ export interface ClientSearchIndex {
 }
 
 export function buildClientIndex(clients: readonly HaloOptionClient[]): ClientSearchIndex {
-  const sorted = clients
-    .map(displayClient)
-    .sort((a, b) => Number(a.inactive) - Number(b.inactive) || a.name.localeCompare(b.name));
+  const sorted = [...clients].sort((a, b) => Number(a.inactive) - Number(b.inactive) || a.name.localeCompare(b.name));
   return {
     clients: sorted,
     byId: new Map(sorted.map((client) => [client.id, client])),

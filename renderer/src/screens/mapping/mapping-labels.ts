@@ -5,7 +5,6 @@ import type {
   SuggestCounts,
   Suggestion,
 } from '../../../../shared/mapping-contract';
-import { decodeEntities } from './display-names';
 
 /** The filter chips, in the order a technician works through them (what needs attention first). */
 export const STATUS_ORDER: readonly MappingStatus[] = [
@@ -74,7 +73,7 @@ export function clientDetails(client: Pick<HaloOptionClient, 'id' | 'toplevelNam
 export function describeValue(value: MappingValue): string {
   if (value.state === 'unmapped') return 'unmapped';
   if (value.state === 'excluded') return 'excluded';
-  return `${decodeEntities(value.clientName)} (#${value.clientId})`;
+  return `${value.clientName} (#${value.clientId})`;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');

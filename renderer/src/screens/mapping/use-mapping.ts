@@ -12,7 +12,6 @@ import { messageOf } from '../../lib/errors';
 import { fileAsBase64 } from '../../lib/file-bytes';
 import { instanceSlot } from '../../lib/instance-memory';
 import { buildClientIndex, type ClientSearchIndex } from './client-search';
-import { displayRow } from './display-names';
 import { formatCount, plural, suggestSummary } from './mapping-labels';
 
 export type Notice = { kind: 'success' | 'info' | 'error'; text: string } | null;
@@ -164,7 +163,7 @@ export function useMapping(instanceId: string) {
       let order = current.order;
       for (const row of update.rows) {
         if (!byId.has(row.organization.id)) order = [...order, row.organization.id];
-        byId.set(row.organization.id, displayRow(row));
+        byId.set(row.organization.id, row);
       }
       return { byId, order };
     });
