@@ -13,7 +13,9 @@ export interface ClientSearchIndex {
 }
 
 export function buildClientIndex(clients: readonly HaloOptionClient[]): ClientSearchIndex {
-  const sorted = [...clients].sort((a, b) => Number(a.inactive) - Number(b.inactive) || a.name.localeCompare(b.name));
+  const sorted = [...clients].sort(
+    (a, b) => Number(a.inactive) - Number(b.inactive) || a.name.localeCompare(b.name),
+  );
   return {
     clients: sorted,
     byId: new Map(sorted.map((client) => [client.id, client])),
