@@ -2,7 +2,7 @@
 // Type-checks each TypeScript project that tsconfig.json references, in turn, and names the ones that
 // fail. There are four because each kind of code may use a different platform, and a wrong import must
 // be a compile error, not a review comment:
-//   tsconfig.shared.json  shared/: the language and a few web-platform globals (types/shared-platform.d.ts)
+//   tsconfig.shared.json  shared/: the language and a few web-platform globals (shared/platform-globals.d.ts)
 //   tsconfig.web.json     renderer/: the DOM, no Node types (no node:*, process or Buffer)
 //   tsconfig.node.json    electron/ and the build configs: Node, no DOM
 //   tsconfig.test.json    test/, bench/, scripts/: Node, the DOM (jsdom, Chromium pages) and vitest
