@@ -66,7 +66,10 @@ export interface Backend {
  */
 export function createBackend(options: BackendOptions): Backend {
   const logger = options.logger ?? silentLogger;
-  const store = openStore(options.dataDir, { log: (line) => logger.info(line) });
+  const store = openStore(options.dataDir, {
+    log: (line) => logger.info(line),
+    warn: (line) => logger.warn(line),
+  });
   const listeners = new Set<(event: BackendEvent) => void>();
   const now = options.now ?? (() => new Date());
   const refreshes = createRefreshTracker(now);
@@ -172,5 +175,3 @@ function logInvocation(logger: Logger, channel: string, ms: number, result: IpcR
     logger.error(`ipc ${fields.channel} failed: ${result.error.message}`, { ...fields, code: 'internal' });
   else logger.warn(`ipc ${fields.channel} failed`, { ...fields, code: result.error.code });
 }
-
-export { DEMO_INSTANCE_NAME, type DemoHalo, demoHaloFromEnvironment, seedDemoSandbox } from './demo-sandbox';

@@ -1,4 +1,5 @@
 import type { HaloErrorInfo } from '../../shared/halo-errors';
+import { plural } from '../../shared/plural';
 import type {
   HaloAgentFacts,
   ValidationResult,
@@ -56,10 +57,6 @@ export const warningTexts = {
   notApiAgent: (name: string) =>
     `The agent '${name}' is not an API agent. Link the application to a dedicated API agent so its permissions and audit trail stay separate from a person's.`,
 } as const;
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 export async function runValidation(
   deps: ValidationDeps,

@@ -1,14 +1,9 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, screen, session, shell } from 'electron';
 import electronLog from 'electron-log/node';
-import {
-  type Backend,
-  createBackend,
-  createKeytarSecretStore,
-  demoHaloFromEnvironment,
-  seedDemoSandbox,
-} from '../backend';
+import { type Backend, createBackend, createKeytarSecretStore } from '../backend';
 import { installApplicationMenu } from './app-menu';
+import { demoHaloFromEnvironment, seedDemoSandbox } from './demo-sandbox';
 import { createExternalLinkGate } from './external-links';
 import { hardenSession, hardenWebContents } from './harden';
 import { forwardBackendEvents, registerIpcHandlers } from './ipc-adapter';

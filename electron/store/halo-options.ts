@@ -1,5 +1,10 @@
+import { z } from 'zod';
 import type { HaloOptionClient } from '../../shared/mapping-contract';
 import type { SqliteDatabase } from './database';
+import { type BadRowReporter, parseStoredJson } from './stored-json';
+
+/** `halo_options.top_levels_json`: Halo's top levels as the last refresh read them. */
+const topLevelsSchema = z.array(z.object({ id: z.number().int(), name: z.string() }));
 
 interface RawClient {
   client_id: number;
@@ -80,7 +85,7 @@ function tenantsByClient(rows: readonly RawTenant[]): Map<number, CachedTenant[]
  * them, with the time of that read. `replace` upserts every client with a new generation and deletes the
  * rows of older generations, so the cache is always one whole read: call it inside one transaction.
  */
-export function createHaloOptionsRepository(db: SqliteDatabase) {
+export function createHaloOptionsRepository(db: SqliteDatabase, report: BadRowReporter) {
   const metaStatement = db.prepare<[string], RawOptions>('SELECT * FROM halo_options WHERE instance_id = ?');
   const clientsStatement = db.prepare<[string], RawClient>(
     'SELECT * FROM halo_clients WHERE instance_id = ? ORDER BY name COLLATE NOCASE, client_id',
@@ -117,7 +122,13 @@ export function createHaloOptionsRepository(db: SqliteDatabase) {
         generation: raw.generation,
         fetchedAt: raw.fetched_at,
         clientCount: raw.client_count,
-        topLevels: JSON.parse(raw.top_levels_json) as { id: number; name: string }[],
+        topLevels:
+          parseStoredJson(
+            topLevelsSchema,
+            raw.top_levels_json,
+            `The cached top levels of instance ${instanceId}`,
+            report,
+          ) ?? [],
       };
     },
     clients(instanceId: string): CachedClient[] {

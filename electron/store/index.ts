@@ -7,6 +7,7 @@ import { createInstancesRepository } from './instances';
 import { createMappingsRepository } from './mappings';
 import { createOrganizationsRepository } from './organizations';
 import { explainRuntimeError } from './storage-error';
+import type { BadRowReporter } from './stored-json';
 import { createValidationResultsRepository } from './validation-results';
 import { createWizardRepository } from './wizard';
 
@@ -16,21 +17,28 @@ export type { StoredConfiguration } from './configurations';
 export { DATABASE_FILE_NAME, StoreError } from './database';
 export type { CachedClient, CachedOptionsMeta, CachedTenant } from './halo-options';
 export type { InstanceRow } from './instances';
-export type { Decision, DecisionRow, MappingState, SavedElsewhere } from './mappings';
+export type { Decision, DecisionRow, MappingState, RowChange, SavedElsewhere } from './mappings';
 export type { StoreErrorCode } from './storage-error';
 
+export interface OpenStoreOptions extends OpenDatabaseOptions {
+  /** Receives one line per stored JSON value that does not match its schema (read as none). */
+  warn?: BadRowReporter;
+}
+
 /** The SQLite store: one database file, one repository per table family. */
-export function openStore(dataDir: string, options: OpenDatabaseOptions = {}) {
+export function openStore(dataDir: string, options: OpenStoreOptions = {}) {
   const db: SqliteDatabase = openDatabase(dataDir, options);
+  // A JSON column that does not match its schema is logged and read as "none" (see stored-json.ts).
+  const report = options.warn ?? (() => {});
   const file = path.join(dataDir, DATABASE_FILE_NAME);
   return {
     db,
-    instances: createInstancesRepository(db),
+    instances: createInstancesRepository(db, report),
     configurations: createConfigurationsRepository(db),
-    validationResults: createValidationResultsRepository(db),
-    organizations: createOrganizationsRepository(db),
-    haloOptions: createHaloOptionsRepository(db),
-    mappings: createMappingsRepository(db),
+    validationResults: createValidationResultsRepository(db, report),
+    organizations: createOrganizationsRepository(db, report),
+    haloOptions: createHaloOptionsRepository(db, report),
+    mappings: createMappingsRepository(db, report),
     wizard: createWizardRepository(db),
     /**
      * Runs `work` in one transaction: every multi-row change goes through here. It begins IMMEDIATE, taking

@@ -1,4 +1,6 @@
+import { type ValidationResult, validationResultSchema } from '../../shared/validation';
 import type { SqliteDatabase } from './database';
+import { type BadRowReporter, parseStoredJson } from './stored-json';
 
 export interface InstanceRow {
   id: string;
@@ -7,7 +9,8 @@ export interface InstanceRow {
   updatedAt: string;
   resourceServer: string | null;
   hasClientSecret: boolean;
-  lastValidation: { status: 'ok' | 'warning' | 'failed'; at: string; resultJson: string } | null;
+  /** `result` is null when the stored validation cannot be read (reported); status and time still can. */
+  lastValidation: { status: 'ok' | 'warning' | 'failed'; at: string; result: ValidationResult | null } | null;
 }
 
 interface RawInstanceRow {
@@ -30,7 +33,7 @@ const SELECT_INSTANCES = `
   LEFT JOIN configurations c ON c.instance_id = i.id
   LEFT JOIN validation_results v ON v.instance_id = i.id`;
 
-function toInstanceRow(raw: RawInstanceRow): InstanceRow {
+function toInstanceRow(raw: RawInstanceRow, report: BadRowReporter): InstanceRow {
   return {
     id: raw.id,
     name: raw.name,
@@ -40,13 +43,23 @@ function toInstanceRow(raw: RawInstanceRow): InstanceRow {
     hasClientSecret: raw.has_client_secret === 1,
     lastValidation:
       raw.validation_status && raw.validation_at && raw.validation_json
-        ? { status: raw.validation_status, at: raw.validation_at, resultJson: raw.validation_json }
+        ? {
+            status: raw.validation_status,
+            at: raw.validation_at,
+            result:
+              parseStoredJson(
+                validationResultSchema,
+                raw.validation_json,
+                `The last validation of instance ${raw.id}`,
+                report,
+              ) ?? null,
+          }
         : null,
   };
 }
 
 /** The `instances` table: the Halo instances the technician keeps side by side. */
-export function createInstancesRepository(db: SqliteDatabase) {
+export function createInstancesRepository(db: SqliteDatabase, report: BadRowReporter) {
   const listStatement = db.prepare<[], RawInstanceRow>(`${SELECT_INSTANCES} ORDER BY i.created_at, i.name`);
   const getStatement = db.prepare<[string], RawInstanceRow>(`${SELECT_INSTANCES} WHERE i.id = ?`);
   const findByNameStatement = db.prepare<[string], { id: string }>(
@@ -60,11 +73,11 @@ export function createInstancesRepository(db: SqliteDatabase) {
 
   return {
     list(): InstanceRow[] {
-      return listStatement.all().map(toInstanceRow);
+      return listStatement.all().map((raw) => toInstanceRow(raw, report));
     },
     get(id: string): InstanceRow | null {
       const raw = getStatement.get(id);
-      return raw ? toInstanceRow(raw) : null;
+      return raw ? toInstanceRow(raw, report) : null;
     },
     /** The id of the instance with that name (case-insensitive), if any. */
     findIdByName(name: string): string | null {

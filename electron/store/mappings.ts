@@ -1,5 +1,9 @@
-import type { MappingValue, Suggestion } from '../../shared/mapping-contract';
+import { type MappingValue, type Suggestion, suggestionSchema } from '../../shared/mapping-contract';
 import type { SqliteDatabase } from './database';
+import { type BadRowReporter, parseStoredJson } from './stored-json';
+import { type Decision, type RowChange, undoStepChangesSchema } from './undo-step';
+
+export type { Decision, RowChange } from './undo-step';
 
 interface RawValue {
   organization_id: string;
@@ -24,8 +28,6 @@ export interface MappingState {
   historyCursor: number;
 }
 
-export type Decision = 'accepted' | 'rejected';
-
 export interface DecisionRow {
   organizationId: string;
   clientId: number;
@@ -35,7 +37,8 @@ export interface DecisionRow {
 export interface HistoryStep {
   seq: number;
   label: string;
-  changesJson: string;
+  /** Null when the stored step cannot be read (reported): it can be stepped over, not replayed. */
+  changes: RowChange[] | null;
 }
 
 export interface SavedElsewhere {
@@ -82,7 +85,7 @@ const EMPTY_STATE: MappingState = { savedGeneration: 0, savedAt: null, savedCoun
  * rejected pairs, passed to the matcher), `mapping_history` (undo/redo steps) and `mapping_state` (saved
  * generation and the undo cursor). Multi-row changes must run inside the caller's transaction.
  */
-export function createMappingsRepository(db: SqliteDatabase) {
+export function createMappingsRepository(db: SqliteDatabase, report: BadRowReporter) {
   const stateStatement = db.prepare<[string], RawState>('SELECT * FROM mapping_state WHERE instance_id = ?');
   const ensureState = db.prepare('INSERT INTO mapping_state (instance_id) VALUES (?) ON CONFLICT DO NOTHING');
   const setCursor = db.prepare('UPDATE mapping_state SET history_cursor = ? WHERE instance_id = ?');
@@ -199,11 +202,14 @@ export function createMappingsRepository(db: SqliteDatabase) {
       clearDraftStatement.run(instanceId);
     },
     suggestions(instanceId: string): Map<string, Suggestion> {
-      return new Map(
-        suggestionsStatement
-          .all(instanceId)
-          .map((raw) => [raw.organization_id, JSON.parse(raw.suggestion_json) as Suggestion]),
-      );
+      const suggestions = new Map<string, Suggestion>();
+      for (const raw of suggestionsStatement.all(instanceId)) {
+        const where = `The suggestion stored for organization ${raw.organization_id} (instance ${instanceId})`;
+        const suggestion = parseStoredJson(suggestionSchema, raw.suggestion_json, where, report);
+        // An unreadable suggestion reads as none: Suggest Values proposes the row again.
+        if (suggestion) suggestions.set(raw.organization_id, suggestion);
+      }
+      return suggestions;
     },
     setSuggestion(instanceId: string, organizationId: string, suggestion: Suggestion | null): void {
       if (suggestion === null) deleteSuggestion.run(instanceId, organizationId);
@@ -255,7 +261,8 @@ export function createMappingsRepository(db: SqliteDatabase) {
       return state(instanceId);
     },
     /** Records an undo step after the cursor (dropping any redo steps) and moves the cursor onto it. */
-    pushHistory(instanceId: string, label: string, changesJson: string, now: string): void {
+    pushHistory(instanceId: string, label: string, changes: readonly RowChange[], now: string): void {
+      const changesJson = JSON.stringify(changes);
       ensureState.run(instanceId);
       const cursor = state(instanceId).historyCursor;
       dropRedo.run(instanceId, cursor);
@@ -265,7 +272,10 @@ export function createMappingsRepository(db: SqliteDatabase) {
     },
     historyStep(instanceId: string, seq: number): HistoryStep | null {
       const raw = historyAt.get(instanceId, seq);
-      return raw ? { seq: raw.seq, label: raw.label, changesJson: raw.changes_json } : null;
+      if (!raw) return null;
+      const where = `Undo step ${seq} ("${raw.label}") of instance ${instanceId}`;
+      const changes = parseStoredJson(undoStepChangesSchema, raw.changes_json, where, report) ?? null;
+      return { seq: raw.seq, label: raw.label, changes };
     },
     historyLabel(instanceId: string, seq: number): string | null {
       return historyLabel.get(instanceId, seq)?.label ?? null;

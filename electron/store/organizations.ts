@@ -1,5 +1,10 @@
+import { z } from 'zod';
 import type { Organization, OrganizationSource } from '../../shared/mapping-contract';
 import type { SqliteDatabase } from './database';
+import { type BadRowReporter, parseStoredJson } from './stored-json';
+
+/** `organizations.domains_json`: a JSON array of lower-case domains. */
+const domainsSchema = z.array(z.string());
 
 interface RawOrganization {
   id: string;
@@ -30,20 +35,15 @@ export interface OrganizationWrite {
   domains?: readonly string[];
 }
 
-/** Stored as a JSON array of text; anything else (never written by us) reads as none. */
-function domainsFrom(json: string): string[] {
-  const parsed: unknown = JSON.parse(json);
-  return Array.isArray(parsed) ? parsed.filter((value): value is string => typeof value === 'string') : [];
-}
-
-function toOrganization(raw: RawOrganization): Organization {
+function toOrganization(raw: RawOrganization, report: BadRowReporter): Organization {
   return {
     id: raw.id,
     name: raw.name,
     domain: raw.domain,
     externalId: raw.external_id,
     microsoftTenantId: raw.microsoft_tenant_id,
-    domains: domainsFrom(raw.domains_json),
+    domains:
+      parseStoredJson(domainsSchema, raw.domains_json, `The domains of organization ${raw.id}`, report) ?? [],
     createdAt: raw.created_at,
     updatedAt: raw.updated_at,
   };
@@ -53,7 +53,7 @@ function toOrganization(raw: RawOrganization): Organization {
  * The `organizations` table (our organizations: one directory for the whole app, shared by every
  * instance) and `organization_source` (the file Refresh Options re-reads, if one is linked).
  */
-export function createOrganizationsRepository(db: SqliteDatabase) {
+export function createOrganizationsRepository(db: SqliteDatabase, report: BadRowReporter) {
   const listStatement = db.prepare<[], RawOrganization>(
     'SELECT * FROM organizations ORDER BY name COLLATE NOCASE',
   );
@@ -91,15 +91,15 @@ export function createOrganizationsRepository(db: SqliteDatabase) {
 
   return {
     list(): Organization[] {
-      return listStatement.all().map(toOrganization);
+      return listStatement.all().map((raw) => toOrganization(raw, report));
     },
     get(id: string): Organization | null {
       const raw = getStatement.get(id);
-      return raw ? toOrganization(raw) : null;
+      return raw ? toOrganization(raw, report) : null;
     },
     findByName(name: string): Organization | null {
       const raw = findByNameStatement.get(name);
-      return raw ? toOrganization(raw) : null;
+      return raw ? toOrganization(raw, report) : null;
     },
     insert(organization: OrganizationWrite, now: string): void {
       insertStatement.run({

@@ -1,8 +1,9 @@
 import { type ValidationResult, validationResultSchema } from '../../shared/validation';
 import type { SqliteDatabase } from './database';
+import { type BadRowReporter, parseStoredJson } from './stored-json';
 
 /** The `validation_results` table: the last validation per instance, shown in the instance list. */
-export function createValidationResultsRepository(db: SqliteDatabase) {
+export function createValidationResultsRepository(db: SqliteDatabase, report: BadRowReporter) {
   const upsertStatement = db.prepare(`
     INSERT INTO validation_results (instance_id, status, finished_at, result_json)
     VALUES (@instanceId, @status, @finishedAt, @resultJson)
@@ -21,19 +22,16 @@ export function createValidationResultsRepository(db: SqliteDatabase) {
         resultJson: JSON.stringify(result),
       });
     },
-    getJson(instanceId: string): string | null {
-      return getStatement.get(instanceId)?.result_json ?? null;
+    /** Whether a validation is stored, readable or not (the instance-delete dialog counts it). */
+    has(instanceId: string): boolean {
+      return getStatement.get(instanceId) !== undefined;
     },
-    /** The last validation; null when there is none, or when one written by an older version no longer matches today's schema. */
+    /** The last validation; null when there is none, or when the stored one cannot be read (reported). */
     get(instanceId: string): ValidationResult | null {
       const json = getStatement.get(instanceId)?.result_json;
       if (json === undefined) return null;
-      try {
-        const parsed = validationResultSchema.safeParse(JSON.parse(json));
-        return parsed.success ? parsed.data : null;
-      } catch {
-        return null;
-      }
+      const where = `The last validation of instance ${instanceId}`;
+      return parseStoredJson(validationResultSchema, json, where, report) ?? null;
     },
   };
 }

@@ -1,16 +1,8 @@
 import type { MappingValue, Suggestion } from '../../../shared/mapping-contract';
 import { sameMapping } from '../../mapping/row-status';
-import type { Decision } from '../../store';
+import type { Decision, RowChange } from '../../store';
 import type { BackendContext } from '../context';
 import { UNMAPPED } from './mapping-view';
-
-/** One row's part of an undo step: [before, after] of its draft, suggestion and decided pairs. */
-interface RowChange {
-  o: string;
-  d?: [MappingValue, MappingValue];
-  s?: [Suggestion | null, Suggestion | null];
-  k?: [number, Decision | null, Decision | null][];
-}
 
 /**
  * Edits one instance's draft, suggestions and decisions, writing through to the store and recording
@@ -122,18 +114,12 @@ export class DraftEditor {
   /** Records this request as one undo step (nothing when nothing changed). */
   commit(label: string): void {
     if (this.changes.size === 0) return;
-    this.context.store.mappings.pushHistory(
-      this.instanceId,
-      label,
-      JSON.stringify([...this.changes.values()]),
-      this.now,
-    );
+    this.context.store.mappings.pushHistory(this.instanceId, label, [...this.changes.values()], this.now);
   }
 
   /** Applies a recorded step backwards (undo) or forwards (redo); rows of removed organizations are skipped. */
-  replay(changesJson: string, direction: 'undo' | 'redo'): Set<string> {
+  replay(changes: readonly RowChange[], direction: 'undo' | 'redo'): Set<string> {
     const side = direction === 'undo' ? 0 : 1;
-    const changes = JSON.parse(changesJson) as RowChange[];
     const touched = new Set<string>();
     const ordered = direction === 'undo' ? [...changes].reverse() : changes;
     for (const change of ordered) {

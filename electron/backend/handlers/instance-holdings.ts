@@ -14,6 +14,6 @@ export function instanceHoldings(
     savedMappings: mappings.saved(id).size,
     draftChanges: mappings.draftOverrides(id).size,
     cachedClients: haloOptions.meta(id)?.clientCount ?? 0,
-    hasValidation: validationResults.getJson(id) !== null,
+    hasValidation: validationResults.has(id),
   };
 }

@@ -8,12 +8,11 @@ import type { BackendContext } from '../context';
 export function toInstanceSummary(row: InstanceRow): InstanceSummary {
   let lastValidation: InstanceSummary['lastValidation'] = null;
   if (row.lastValidation) {
-    const result = JSON.parse(row.lastValidation.resultJson) as ValidationResult;
-    lastValidation = {
-      status: row.lastValidation.status,
-      at: row.lastValidation.at,
-      summary: summarise(result),
-    };
+    const { status, at, result } = row.lastValidation;
+    const summary = result
+      ? summarise(result)
+      : 'The last validation was stored in a form this version cannot read. Validate again to see it.';
+    lastValidation = { status, at, summary };
   }
   return {
     id: row.id,

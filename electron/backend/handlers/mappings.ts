@@ -8,6 +8,7 @@ import type {
   SuggestCounts,
   Suggestion,
 } from '../../../shared/mapping-contract';
+import { plural } from '../../../shared/plural';
 import {
   type HaloClientInput,
   MappingAbortedError,
@@ -38,10 +39,6 @@ export function getMappings(
 ): ResponseOf<'mappings:get'> {
   requireInstance(context, request.instanceId);
   return buildMappingView(context, request.instanceId);
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** Applies one edit through the editor. `clients` is the cache, for name snapshots. */
@@ -157,17 +154,26 @@ export function editMappings(
 
 function replayHistory(context: BackendContext, instanceId: string, direction: 'undo' | 'redo') {
   requireInstance(context, instanceId);
-  const touched = context.store.transaction(() => {
+  const { touched, unreadable } = context.store.transaction(() => {
     const { mappings } = context.store;
     const cursor = mappings.state(instanceId).historyCursor;
     const seq = direction === 'undo' ? cursor : cursor + 1;
     const step = mappings.historyStep(instanceId, seq);
-    if (!step) return new Set<string>();
-    const editor = new DraftEditor(context, instanceId);
-    const rows = editor.replay(step.changesJson, direction);
+    if (!step) return { touched: new Set<string>(), unreadable: null };
+    // An unreadable step is stepped over, so the steps before (or after) it stay reachable.
     mappings.setHistoryCursor(instanceId, direction === 'undo' ? cursor - 1 : cursor + 1);
-    return rows;
+    if (!step.changes) return { touched: new Set<string>(), unreadable: step.label };
+    const editor = new DraftEditor(context, instanceId);
+    return { touched: editor.replay(step.changes, direction), unreadable: null };
   });
+  if (unreadable !== null) {
+    const verb = direction === 'undo' ? 'Undo' : 'Redo';
+    throw new AppError(
+      'database',
+      `“${unreadable}” was stored in a form this version cannot read, so it was skipped and nothing changed. ${verb} again to go on to the next step.`,
+      { step: unreadable },
+    );
+  }
   return buildMappingView(context, instanceId, touched);
 }
 

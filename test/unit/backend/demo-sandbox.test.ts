@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackend, createMemorySecretStore } from '../../../electron/backend';
 import {
-  createBackend,
-  createMemorySecretStore,
   DEMO_INSTANCE_NAME,
   demoHaloFromEnvironment,
   seedDemoSandbox,
-} from '../../../electron/backend';
+} from '../../../electron/main/demo-sandbox';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo, startFakeHalo } from '../../fake-halo';
 import { makeTempDir } from '../../support/temp-dir';
 

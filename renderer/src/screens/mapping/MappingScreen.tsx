@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { InstanceSummary } from '../../../../shared/domain';
 import type { MappingEdit } from '../../../../shared/mapping-contract';
+import { plural } from '../../../../shared/plural';
 import { api } from '../../api';
 import { messageOf } from '../../lib/errors';
 import { instanceSlot } from '../../lib/instance-memory';
@@ -11,7 +12,6 @@ import { FilterBar, StatusLegend } from './FilterBar';
 import { MappingList, type MappingListHandle } from './MappingList';
 import { MappingStatusBar } from './MappingStatusBar';
 import { MappingToolbar, saveBlockedReason } from './MappingToolbar';
-import { plural } from './mapping-labels';
 import { OrganizationImport } from './organizations/OrganizationImport';
 import { acceptableRows, filterRows, type StatusFilter } from './row-filter';
 import { filterByTopLevel, nextSort, type RowSort, sortRows, topLevelsOf } from './row-order';

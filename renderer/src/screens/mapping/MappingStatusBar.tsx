@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { ProgressBar } from 'react-aria-components';
 import type { MappingSummary, OptionsProgressEvent } from '../../../../shared/mapping-contract';
+import { plural } from '../../../../shared/plural';
 import { AppButton } from '../../components/AppButton';
 import { CheckCircleIcon, ErrorCircleIcon, InfoIcon, SpinnerIcon, WarningIcon } from '../../components/Icons';
 import { formatRelativeTime } from '../../lib/relative-time';
-import { formatCount, plural } from './mapping-labels';
+import { formatCount } from './mapping-labels';
 import { refreshFailureHeadline } from './refresh-failure';
 import type { Notice, RefreshState } from './use-mapping';
 

@@ -10,9 +10,9 @@ import {
   Popover,
 } from 'react-aria-components';
 import type { MappingSummary } from '../../../../shared/mapping-contract';
+import { plural } from '../../../../shared/plural';
 import { AppButton } from '../../components/AppButton';
 import { RefreshIcon } from '../../components/Icons';
-import { plural } from './mapping-labels';
 import { SHORTCUTS, shortcutText } from './shortcuts';
 
 export interface ToolbarProps {

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type { DiffEntry, MappingDiff } from '../../../../shared/mapping-contract';
+import { plural } from '../../../../shared/plural';
 import { api } from '../../api';
 import { AppButton } from '../../components/AppButton';
 import { messageOf } from '../../lib/errors';
 import type { ClientSearchIndex } from './client-search';
-import { describeValue, formatCount, plural } from './mapping-labels';
+import { describeValue, formatCount } from './mapping-labels';
 
 /** Each section lists this many rows; the rest are counted ("and 1,200 more"). */
 const LISTED = 100;

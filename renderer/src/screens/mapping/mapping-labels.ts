@@ -102,7 +102,3 @@ export function suggestSummary(counts: SuggestCounts): string {
 export function formatCount(n: number): string {
   return count(n);
 }
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${count(n)} ${n === 1 ? one : many}`;
-}

@@ -6,13 +6,14 @@ import type {
   MappingUpdate,
   OptionsProgressEvent,
 } from '../../../../shared/mapping-contract';
+import { plural } from '../../../../shared/plural';
 import type { RefreshOutcome } from '../../../../shared/refresh-status-contract';
 import { ApiError, api } from '../../api';
 import { messageOf } from '../../lib/errors';
 import { fileAsBase64 } from '../../lib/file-bytes';
 import { instanceSlot } from '../../lib/instance-memory';
 import { buildClientIndex, type ClientSearchIndex } from './client-search';
-import { formatCount, plural, suggestSummary } from './mapping-labels';
+import { formatCount, suggestSummary } from './mapping-labels';
 
 export type Notice = { kind: 'success' | 'info' | 'error'; text: string } | null;
 

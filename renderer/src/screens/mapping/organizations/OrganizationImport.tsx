@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { FileTrigger } from 'react-aria-components';
 import type { ImportProblem, OrganizationImportResult } from '../../../../../shared/mapping-contract';
+import { plural } from '../../../../../shared/plural';
 import { ApiError, api } from '../../../api';
 import { AppButton } from '../../../components/AppButton';
 import { FileIcon } from '../../../components/Icons';
 import { messageOf } from '../../../lib/errors';
 import { fileAsBase64 } from '../../../lib/file-bytes';
-import { formatCount, plural } from '../mapping-labels';
+import { formatCount } from '../mapping-labels';
 
 /** A refused file shows this many of its problems; the rest are counted. */
 const LISTED = 50;

@@ -1,12 +1,14 @@
-import type { Backend } from './index';
+import { z } from 'zod';
+import type { Backend } from '../backend';
 
 /** What the demo launcher learns from the fake Halo it started (test/fake-halo/cli.ts prints it). */
-export interface DemoHalo {
-  host: string;
-  clientId: string;
-  clientSecret: string;
-  caPem: string | null;
-}
+const demoHaloSchema = z.object({
+  host: z.string().min(1),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  caPem: z.string().nullable().default(null),
+});
+export type DemoHalo = z.infer<typeof demoHaloSchema>;
 
 export const DEMO_INSTANCE_NAME = 'Sandbox (demo)';
 
@@ -43,14 +45,15 @@ export async function seedDemoSandbox(backend: Backend, demo: DemoHalo): Promise
 /** Reads the demo settings the launcher passes in HALO_SETUP_DEMO, or null outside the demo. */
 export function demoHaloFromEnvironment(value: string | undefined): DemoHalo | null {
   if (!value) return null;
-  const parsed = JSON.parse(value) as Partial<DemoHalo>;
-  if (!parsed.host || !parsed.clientId || !parsed.clientSecret) {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(value);
+  } catch {
+    raw = null;
+  }
+  const parsed = demoHaloSchema.safeParse(raw);
+  if (!parsed.success) {
     throw new Error('HALO_SETUP_DEMO must carry host, clientId and clientSecret (npm run demo sets it).');
   }
-  return {
-    host: parsed.host,
-    clientId: parsed.clientId,
-    clientSecret: parsed.clientSecret,
-    caPem: parsed.caPem ?? null,
-  };
+  return parsed.data;
 }
