@@ -27,15 +27,17 @@ export const organizationSchema = z.object({
 });
 export type Organization = z.infer<typeof organizationSchema>;
 
+/** The two file formats organizations and mappings are read from and written to. */
+export const importFormatSchema = z.enum(['csv', 'json']);
+export type FileFormat = z.infer<typeof importFormatSchema>;
+
 export const organizationSourceSchema = z.object({
   path: z.string(),
-  format: z.enum(['csv', 'json']),
+  format: importFormatSchema,
   linkedAt: z.string(),
   lastReadAt: z.string().nullable(),
 });
 export type OrganizationSource = z.infer<typeof organizationSourceSchema>;
-
-export const importFormatSchema = z.enum(['csv', 'json']);
 
 /** A file's content: text (as the renderer read it) or the raw bytes in base64 (then UTF-8 is checked strictly). */
 const fileContentShape = {
@@ -148,6 +150,8 @@ export const matchSignalSchema = z.enum([
   'manual',
   'import',
 ]);
+/** The signals the matcher itself produces (manual and import come from the user). */
+export const suggestSignalSchema = matchSignalSchema.exclude(['manual', 'import']);
 
 /** What one organization maps to in one instance (in the draft or as saved). */
 export const mappingValueSchema = z.discriminatedUnion('state', [
@@ -164,7 +168,11 @@ export const mappingValueSchema = z.discriminatedUnion('state', [
 ]);
 export type MappingValue = z.infer<typeof mappingValueSchema>;
 
-const scoredClientSchema = z.object({ clientId: z.number().int(), name: z.string(), score: z.number() });
+export const scoredClientSchema = z.object({
+  clientId: z.number().int(),
+  name: z.string(),
+  score: z.number(),
+});
 
 export const suggestionSchema = z.object({
   clientId: z.number().int().nullable(),
@@ -178,6 +186,10 @@ export const suggestionSchema = z.object({
 });
 export type Suggestion = z.infer<typeof suggestionSchema>;
 
+/** Why a mapped row is Stale: its client went inactive, was renamed, or is gone from Halo. */
+export const staleReasonSchema = z.enum(['inactive', 'renamed', 'gone']);
+export type StaleReason = z.infer<typeof staleReasonSchema>;
+
 export const mappingRowSchema = z.object({
   organization: organizationSchema,
   status: mappingStatusSchema,
@@ -190,7 +202,7 @@ export const mappingRowSchema = z.object({
   client: haloOptionClientSchema.nullable(),
   /** Why the row is Stale or Conflict, in words (null otherwise). */
   problem: z.string().nullable(),
-  staleReason: z.enum(['inactive', 'renamed', 'gone']).nullable(),
+  staleReason: staleReasonSchema.nullable(),
   /** Other instances where this organization is mapped (saved). */
   alsoMappedIn: z.array(
     z.object({
@@ -270,13 +282,8 @@ export const mappingDiffSchema = z.object({
 });
 export type MappingDiff = z.infer<typeof mappingDiffSchema>;
 
-export const suggestCountsSchema = z.object({
-  /** Empty, non-excluded rows the run considered. */
-  considered: z.number().int(),
-  /** Rows that now carry a suggestion. */
-  suggested: z.number().int(),
-  /** Rows left alone because they are mapped, changed or excluded. */
-  skipped: z.number().int(),
+/** How many rows each matcher outcome produced; every row is counted exactly once. */
+export const suggestOutcomeCountsSchema = z.object({
   id: z.number().int(),
   tenant: z.number().int(),
   domain: z.number().int(),
@@ -285,6 +292,16 @@ export const suggestCountsSchema = z.object({
   fuzzy: z.number().int(),
   ambiguous: z.number().int(),
   none: z.number().int(),
+});
+
+export const suggestCountsSchema = z.object({
+  /** Empty, non-excluded rows the run considered. */
+  considered: z.number().int(),
+  /** Rows that now carry a suggestion. */
+  suggested: z.number().int(),
+  /** Rows left alone because they are mapped, changed or excluded. */
+  skipped: z.number().int(),
+  ...suggestOutcomeCountsSchema.shape,
   durationMs: z.number(),
 });
 export type SuggestCounts = z.infer<typeof suggestCountsSchema>;

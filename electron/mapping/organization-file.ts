@@ -8,6 +8,7 @@
  * refuse a broken file rather than guess.
  */
 import { CsvError, parse } from 'csv-parse/sync';
+import type { FileFormat } from '../../shared/mapping-contract';
 import { normaliseTenantId } from './client-index';
 
 export interface OrganizationFileRow {
@@ -485,6 +486,6 @@ export function parseOrganizationsJson(content: string): OrganizationFileResult 
   return checker.result(false);
 }
 
-export function parseOrganizationsFile(format: 'csv' | 'json', content: string): OrganizationFileResult {
+export function parseOrganizationsFile(format: FileFormat, content: string): OrganizationFileResult {
   return format === 'csv' ? parseOrganizationsCsv(content) : parseOrganizationsJson(content);
 }

@@ -17,10 +17,9 @@ import type {
   HaloOptionClient,
   MappingStatus,
   MappingValue,
+  StaleReason,
   Suggestion,
 } from '../../shared/mapping-contract';
-
-export type StaleReason = 'inactive' | 'renamed' | 'gone';
 
 export interface RowStatusInput {
   draft: MappingValue;

@@ -1,7 +1,14 @@
 /**
  * Public types of the organization matcher. Kept apart from the algorithm so the renderer, the worker
- * and the store can import them without pulling in the matcher itself.
+ * and the store can import them without pulling in the matcher itself. What crosses IPC is derived from
+ * the contract's zod schemas, so the matcher and the screen cannot drift apart.
  */
+import type { z } from 'zod';
+import type {
+  scoredClientSchema,
+  suggestOutcomeCountsSchema,
+  suggestSignalSchema,
+} from '../../shared/mapping-contract';
 
 /** One of our organizations, as the mapping screen knows it. */
 export interface OrganizationInput {
@@ -36,7 +43,7 @@ export interface HaloClientInput {
 }
 
 /** Which kind of evidence produced a suggestion. `none` also covers ambiguous rows (see `ambiguous`). */
-export type MatchSignal = 'id' | 'tenant' | 'domain' | 'exact' | 'normalised' | 'fuzzy' | 'none';
+export type MatchSignal = z.infer<typeof suggestSignalSchema>;
 
 /** Anything with an `aborted` flag: an AbortSignal, or a view over a SharedArrayBuffer in a worker. */
 export interface AbortFlag {
@@ -63,11 +70,7 @@ export interface SuggestOptions {
   signal?: AbortFlag;
 }
 
-export interface ScoredClient {
-  clientId: number;
-  name: string;
-  score: number;
-}
+export type ScoredClient = z.infer<typeof scoredClientSchema>;
 
 export interface OrganizationSuggestion {
   organizationId: string;
@@ -87,16 +90,7 @@ export interface OrganizationSuggestion {
 }
 
 /** How many rows each outcome produced; every row is counted exactly once. */
-export interface SuggestSummary {
-  id: number;
-  tenant: number;
-  domain: number;
-  exact: number;
-  normalised: number;
-  fuzzy: number;
-  ambiguous: number;
-  none: number;
-}
+export type SuggestSummary = z.infer<typeof suggestOutcomeCountsSchema>;
 
 export interface SuggestResult {
   suggestions: OrganizationSuggestion[];

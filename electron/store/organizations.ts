@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Organization, OrganizationSource } from '../../shared/mapping-contract';
+import type { FileFormat, Organization, OrganizationSource } from '../../shared/mapping-contract';
 import type { SqliteDatabase } from './database';
 import { type BadRowReporter, parseStoredJson } from './stored-json';
 
@@ -19,7 +19,7 @@ interface RawOrganization {
 
 interface RawSource {
   path: string;
-  format: 'csv' | 'json';
+  format: FileFormat;
   linked_at: string;
   last_read_at: string | null;
 }

@@ -7,6 +7,7 @@ import type {
   RequestOf,
   ResponseOf,
 } from '../../shared/ipc';
+import type { FileFormat } from '../../shared/mapping-contract';
 
 declare global {
   interface Window {
@@ -81,7 +82,7 @@ export const api = {
     remove: (ids: string[], force = false) =>
       call('organizations:remove', force ? { ids, force: true } : { ids }),
     /** `contentBase64`: the file's bytes (see lib/file-bytes.ts), so the backend can detect the encoding. */
-    import: (format: 'csv' | 'json', contentBase64: string) =>
+    import: (format: FileFormat, contentBase64: string) =>
       call('organizations:import', { format, contentBase64 }),
     /** Opens the app's own file dialog and links the chosen file; Refresh Options re-reads it. */
     linkSource: () => call('organizations:linkSource', { action: 'choose' }),
@@ -107,9 +108,9 @@ export const api = {
     discard: (instanceId: string) => call('mappings:discard', { instanceId }),
     diff: (instanceId: string) => call('mappings:diff', { instanceId }),
     save: (instanceId: string) => call('mappings:save', { instanceId }),
-    export: (instanceId: string, format: 'csv' | 'json', source: 'saved' | 'draft' = 'saved') =>
+    export: (instanceId: string, format: FileFormat, source: 'saved' | 'draft' = 'saved') =>
       call('mappings:export', { instanceId, format, source }),
-    import: (instanceId: string, format: 'csv' | 'json', contentBase64: string) =>
+    import: (instanceId: string, format: FileFormat, contentBase64: string) =>
       call('mappings:import', { instanceId, format, contentBase64 }),
   },
   onEvent: (listener: (event: BackendEvent) => void) => window.api.onEvent(listener),

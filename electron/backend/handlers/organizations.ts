@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
 import {
+  type FileFormat,
   type ImportProblem,
   MAX_IMPORT_CHARS,
   type Organization,
@@ -147,7 +148,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 /** Parses and merges file content in one transaction; a broken file changes nothing. */
 export function importOrganizationContent(
   context: BackendContext,
-  format: 'csv' | 'json',
+  format: FileFormat,
   text: string,
 ): OrganizationImportResult {
   const parsed = parseOrganizationsFile(format, text);
@@ -266,7 +267,7 @@ export function importOrganizations(
   return importOrganizationContent(context, request.format, fileText(request, 'organization file'));
 }
 
-export function formatOfPath(filePath: string): 'csv' | 'json' {
+export function formatOfPath(filePath: string): FileFormat {
   return path.extname(filePath).toLowerCase() === '.json' ? 'json' : 'csv';
 }
 

@@ -9,7 +9,7 @@ import {
   MenuTrigger,
   Popover,
 } from 'react-aria-components';
-import type { MappingSummary } from '../../../../shared/mapping-contract';
+import type { FileFormat, MappingSummary } from '../../../../shared/mapping-contract';
 import { plural } from '../../../../shared/plural';
 import { AppButton } from '../../components/AppButton';
 import { RefreshIcon } from '../../components/Icons';
@@ -26,7 +26,7 @@ export interface ToolbarProps {
   onRedo(): void;
   onDiscard(): void;
   onSave(): void;
-  onExport(format: 'csv' | 'json', source: 'saved' | 'draft'): void;
+  onExport(format: FileFormat, source: 'saved' | 'draft'): void;
   onImport(file: File): void;
   helpOpen: boolean;
   onHelpOpenChange(open: boolean): void;
@@ -101,7 +101,7 @@ export function MappingToolbar(props: ToolbarProps) {
               className="menu"
               aria-label="Export mappings"
               onAction={(key) => {
-                const [source, format] = String(key).split('-') as ['saved' | 'draft', 'csv' | 'json'];
+                const [source, format] = String(key).split('-') as ['saved' | 'draft', FileFormat];
                 props.onExport(format, source);
               }}
             >
