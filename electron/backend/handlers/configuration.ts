@@ -7,7 +7,7 @@ import type { ConfigurationView, ParsedRequestOf, ResponseOf } from '../../../sh
 import type { StoredConfiguration } from '../../store';
 import { AppError } from '../app-error';
 import type { BackendContext } from '../context';
-import { requireInstance } from './instances';
+import { requireInstance } from '../instance-lookup';
 
 export function toConfigurationView(stored: StoredConfiguration): ConfigurationView {
   return {

@@ -1,5 +1,6 @@
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
 import type { BackendContext } from '../context';
+import { refreshOptions } from '../options/refresh-options';
 import { getConfiguration, saveConfiguration } from './configuration';
 import { instanceHoldings } from './instance-holdings';
 import { createInstance, deleteInstance, listInstances, renameInstance } from './instances';
@@ -17,7 +18,7 @@ import {
   suggestMappingsForInstance,
   undoMappings,
 } from './mappings';
-import { cancelRefresh, getOptions, refreshOptions } from './options';
+import { cancelRefresh, getOptions } from './options';
 import {
   importOrganizations,
   linkOrganizationSource,

@@ -1,6 +1,6 @@
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
 import type { BackendContext } from '../context';
-import { requireInstance } from './instances';
+import { requireInstance } from '../instance-lookup';
 
 /** What deleting the instance would take with it besides its configuration and secret. */
 export function instanceHoldings(

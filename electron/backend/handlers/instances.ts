@@ -4,6 +4,7 @@ import type { ValidationResult } from '../../../shared/validation';
 import type { InstanceRow } from '../../store';
 import { AppError } from '../app-error';
 import type { BackendContext } from '../context';
+import { requireInstance } from '../instance-lookup';
 
 export function toInstanceSummary(row: InstanceRow): InstanceSummary {
   let lastValidation: InstanceSummary['lastValidation'] = null;
@@ -35,20 +36,6 @@ function summarise(result: ValidationResult): string {
     .map((step) => step.evidence)
     .filter(Boolean)
     .join(' · ');
-}
-
-export function requireInstance(context: BackendContext, id: string): InstanceRow {
-  const row = context.store.instances.get(id);
-  if (!row) {
-    throw new AppError(
-      'not-found',
-      'That instance no longer exists. It may have been deleted in another window.',
-      {
-        id,
-      },
-    );
-  }
-  return row;
 }
 
 function refuseDuplicateName(context: BackendContext, name: string, exceptId?: string): void {

@@ -3,7 +3,7 @@ import { isHaloHostedHost } from '../../../shared/configuration/halo-hosts';
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
 import { AppError } from '../app-error';
 import type { BackendContext } from '../context';
-import { requireInstance } from './instances';
+import { requireInstance } from '../instance-lookup';
 
 /**
  * "Open in Halo": the URL is built here, never taken from the renderer. It is always https, on the host of

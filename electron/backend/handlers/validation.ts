@@ -1,8 +1,8 @@
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
 import { HaloError } from '../../halo';
-import { AppError } from '../app-error';
 import type { BackendContext } from '../context';
-import { requireInstance } from './instances';
+import { clientForInstance } from '../halo-access';
+import { requireInstance } from '../instance-lookup';
 
 export const validationKey = (instanceId: string) => `validate:${instanceId}`;
 
@@ -56,25 +56,7 @@ export async function validateInstance(
 ): Promise<ResponseOf<'config:validate'>> {
   const { instanceId } = request;
   requireInstance(context, instanceId);
-  const configuration = context.store.configurations.get(instanceId);
-  if (!configuration) {
-    throw new AppError(
-      'invalid-configuration',
-      'Save a configuration for this instance before validating it.',
-      {
-        fields: { resourceServer: 'Required before validation.' },
-      },
-    );
-  }
-  const clientSecret = await context.secrets.get(instanceId);
-  if (!clientSecret) {
-    throw new AppError(
-      'invalid-configuration',
-      'No client secret is stored for this instance. Paste the secret of the Halo application into Client Secret and save.',
-      { fields: { clientSecret: 'Required before validation.' } },
-    );
-  }
-  const client = context.haloClients.clientFor(configuration, clientSecret);
+  const client = await clientForInstance(context, instanceId, 'validation');
   if (signal.aborted) throw validationCancelled();
   const result = await client.validate({
     signal,

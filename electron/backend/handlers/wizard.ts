@@ -18,8 +18,9 @@ import {
 import { isHaloError } from '../../halo';
 import type { StoredWizardChecks } from '../../store/wizard';
 import type { BackendContext } from '../context';
+import { clientForInstance } from '../halo-access';
+import { requireInstance } from '../instance-lookup';
 import { checksAfterValidation, deriveWizardChecks, type TeamsOutcome } from '../wizard-checks';
-import { requireInstance } from './instances';
 import { validateInstance, whileValidating } from './validation';
 
 /**
@@ -90,11 +91,9 @@ async function readTeams(
   instanceId: string,
   signal: AbortSignal,
 ): Promise<TeamsOutcome> {
-  const configuration = context.store.configurations.get(instanceId);
-  const secret = await context.secrets.get(instanceId);
-  if (!configuration || !secret) return null;
+  const halo = await clientForInstance(context, instanceId, 'validation');
   try {
-    const teams = await context.haloClients.clientFor(configuration, secret).listTeams({ signal });
+    const teams = await halo.listTeams({ signal });
     return {
       ok: true,
       teams: teams.map((team) => ({ id: team.id, name: team.name, inactive: team.inactive === true })),

@@ -1,36 +1,30 @@
 import type { MappingValue, Suggestion } from '../../../shared/mapping-contract';
 import { sameMapping } from '../../mapping/row-status';
-import type { Decision, RowChange } from '../../store';
-import type { BackendContext } from '../context';
-import { UNMAPPED } from './mapping-view';
+import type { Decision, RowChange, Store } from '../../store';
+import { draftOf, type MappingData, savedOf } from './mapping-data';
 
 /**
- * Edits one instance's draft, suggestions and decisions, writing through to the store and recording
- * what changed, so the whole request becomes one undo step (`commit`). Use inside one transaction.
+ * Edits one instance's draft, suggestions and decisions, writing through to the store and to the
+ * session's data, and recording what changed, so the whole request becomes one undo step (`commit`).
+ * Use inside one transaction.
  *
  * The draft table holds only rows that differ from saved: writing a value equal to the saved one
  * deletes the override, so "unsaved changes" is simply "any override".
  */
 export class DraftEditor {
-  private readonly saved: Map<string, MappingValue>;
-  private readonly overrides: Map<string, MappingValue>;
-  private readonly suggestions: Map<string, Suggestion>;
   private readonly decisions = new Map<string, Decision>();
   private readonly changes = new Map<string, RowChange>();
   private readonly now: string;
 
   constructor(
-    private readonly context: BackendContext,
-    private readonly instanceId: string,
+    private readonly store: Store,
+    private readonly data: MappingData,
+    now: Date,
   ) {
-    const { mappings } = context.store;
-    this.saved = mappings.saved(instanceId);
-    this.overrides = mappings.draftOverrides(instanceId);
-    this.suggestions = mappings.suggestions(instanceId);
-    for (const row of mappings.decisions(instanceId)) {
+    for (const row of store.mappings.decisions(data.instanceId)) {
       this.decisions.set(`${row.organizationId}|${row.clientId}`, row.decision);
     }
-    this.now = context.now().toISOString();
+    this.now = now.toISOString();
   }
 
   get touched(): ReadonlySet<string> {
@@ -38,19 +32,19 @@ export class DraftEditor {
   }
 
   savedOf(organizationId: string): MappingValue {
-    return this.saved.get(organizationId) ?? UNMAPPED;
+    return savedOf(this.data, organizationId);
   }
 
   draftOf(organizationId: string): MappingValue {
-    return this.overrides.get(organizationId) ?? this.savedOf(organizationId);
+    return draftOf(this.data, organizationId);
   }
 
   suggestionOf(organizationId: string): Suggestion | null {
-    return this.suggestions.get(organizationId) ?? null;
+    return this.data.suggestions.get(organizationId) ?? null;
   }
 
   overrideIds(): string[] {
-    return [...this.overrides.keys()];
+    return [...this.data.overrides.keys()];
   }
 
   private change(organizationId: string): RowChange {
@@ -66,22 +60,22 @@ export class DraftEditor {
   private writeDraft(organizationId: string, value: MappingValue): void {
     const saved = this.savedOf(organizationId);
     const override = sameMapping(value, saved) ? null : value;
-    if (override === null) this.overrides.delete(organizationId);
-    else this.overrides.set(organizationId, override);
-    this.context.store.mappings.setDraft(this.instanceId, organizationId, override, this.now);
+    if (override === null) this.data.overrides.delete(organizationId);
+    else this.data.overrides.set(organizationId, override);
+    this.store.mappings.setDraft(this.data.instanceId, organizationId, override, this.now);
   }
 
   private writeSuggestion(organizationId: string, suggestion: Suggestion | null): void {
-    if (suggestion === null) this.suggestions.delete(organizationId);
-    else this.suggestions.set(organizationId, suggestion);
-    this.context.store.mappings.setSuggestion(this.instanceId, organizationId, suggestion);
+    if (suggestion === null) this.data.suggestions.delete(organizationId);
+    else this.data.suggestions.set(organizationId, suggestion);
+    this.store.mappings.setSuggestion(this.data.instanceId, organizationId, suggestion);
   }
 
   private writeDecision(organizationId: string, clientId: number, decision: Decision | null): void {
     const key = `${organizationId}|${clientId}`;
     if (decision === null) this.decisions.delete(key);
     else this.decisions.set(key, decision);
-    this.context.store.mappings.setDecision(this.instanceId, organizationId, clientId, decision, this.now);
+    this.store.mappings.setDecision(this.data.instanceId, organizationId, clientId, decision, this.now);
   }
 
   setDraft(organizationId: string, value: MappingValue): void {
@@ -114,7 +108,7 @@ export class DraftEditor {
   /** Records this request as one undo step (nothing when nothing changed). */
   commit(label: string): void {
     if (this.changes.size === 0) return;
-    this.context.store.mappings.pushHistory(this.instanceId, label, [...this.changes.values()], this.now);
+    this.store.mappings.pushHistory(this.data.instanceId, label, [...this.changes.values()], this.now);
   }
 
   /** Applies a recorded step backwards (undo) or forwards (redo); rows of removed organizations are skipped. */
@@ -123,7 +117,7 @@ export class DraftEditor {
     const touched = new Set<string>();
     const ordered = direction === 'undo' ? [...changes].reverse() : changes;
     for (const change of ordered) {
-      if (!this.context.store.mappings.organizationExists(change.o)) continue;
+      if (!this.data.organizationIds.has(change.o)) continue;
       touched.add(change.o);
       if (change.d) this.writeDraft(change.o, change.d[side]);
       if (change.s) this.writeSuggestion(change.o, change.s[side]);

@@ -3,57 +3,16 @@ import {
   type MappingRow,
   type MappingStatus,
   type MappingSummary,
-  type MappingValue,
   mappingStatusSchema,
   type Organization,
-  type Suggestion,
 } from '../../../shared/mapping-contract';
 import { rowStatus } from '../../mapping/row-status';
-import type { CachedClient, CachedOptionsMeta, MappingState, SavedElsewhere } from '../../store';
-import type { BackendContext } from '../context';
+import type { CachedClient, CachedOptionsMeta, Store } from '../../store';
+import { draftOf, type MappingData, savedOf } from './mapping-data';
 
-export const UNMAPPED: MappingValue = { state: 'unmapped' };
-
-/** Everything one instance's mapping screen is computed from, read once per request. */
-export interface MappingData {
-  instanceId: string;
-  organizations: Organization[];
-  saved: Map<string, MappingValue>;
-  overrides: Map<string, MappingValue>;
-  suggestions: Map<string, Suggestion>;
-  clients: Map<number, CachedClient>;
-  meta: CachedOptionsMeta | null;
-  elsewhere: Map<string, SavedElsewhere[]>;
-  state: MappingState;
-}
-
-export function loadMappingData(context: BackendContext, instanceId: string): MappingData {
-  const { store } = context;
-  const meta = store.haloOptions.meta(instanceId);
-  const elsewhere = new Map<string, SavedElsewhere[]>();
-  for (const entry of store.mappings.savedElsewhere(instanceId)) {
-    const list = elsewhere.get(entry.organizationId);
-    if (list) list.push(entry);
-    else elsewhere.set(entry.organizationId, [entry]);
-  }
-  return {
-    instanceId,
-    organizations: store.organizations.list(),
-    saved: store.mappings.saved(instanceId),
-    overrides: store.mappings.draftOverrides(instanceId),
-    suggestions: store.mappings.suggestions(instanceId),
-    clients: new Map(meta ? store.haloOptions.clients(instanceId).map((client) => [client.id, client]) : []),
-    meta,
-    elsewhere,
-    state: store.mappings.state(instanceId),
-  };
-}
-
-export function draftOf(
-  data: Pick<MappingData, 'saved' | 'overrides'>,
-  organizationId: string,
-): MappingValue {
-  return data.overrides.get(organizationId) ?? data.saved.get(organizationId) ?? UNMAPPED;
+export interface MappingView {
+  summary: MappingSummary;
+  rows: MappingRow[];
 }
 
 export function toOptionClient(client: CachedClient): HaloOptionClient {
@@ -70,7 +29,7 @@ export function toOptionClient(client: CachedClient): HaloOptionClient {
 
 export function buildRow(data: MappingData, organization: Organization): MappingRow {
   const draft = draftOf(data, organization.id);
-  const saved = data.saved.get(organization.id) ?? UNMAPPED;
+  const saved = savedOf(data, organization.id);
   const suggestion = data.suggestions.get(organization.id) ?? null;
   const cached = draft.state === 'mapped' ? data.clients.get(draft.clientId) : undefined;
   const client = cached ? toOptionClient(cached) : null;
@@ -107,15 +66,17 @@ export function optionsInfo(meta: CachedOptionsMeta | null, now: Date) {
 }
 
 /**
- * Rows and summary. `only` limits the rows returned (the ones an edit touched); the counts always cover
- * every row.
+ * Rows and summary from the session's data. `only` limits the rows returned (the ones an edit touched);
+ * the counts always cover every row. The undo and redo labels are read from the store, as the request
+ * may just have recorded a step.
  */
 export function buildMappingView(
-  context: BackendContext,
-  instanceId: string,
+  store: Store,
+  data: MappingData,
+  now: Date,
   only?: ReadonlySet<string>,
-): { summary: MappingSummary; rows: MappingRow[] } {
-  const data = loadMappingData(context, instanceId);
+): MappingView {
+  const { instanceId } = data;
   const counts = Object.fromEntries(ALL_STATUSES.map((status) => [status, 0])) as Record<
     MappingStatus,
     number
@@ -128,7 +89,7 @@ export function buildMappingView(
     if (row.changed) changeCount += 1;
     if (only === undefined || only.has(organization.id)) rows.push(row);
   }
-  const { mappings } = context.store;
+  const { mappings } = store;
   const undoLabel = mappings.historyLabel(instanceId, data.state.historyCursor);
   const redoLabel = mappings.historyLabel(instanceId, data.state.historyCursor + 1);
   return {
@@ -148,7 +109,7 @@ export function buildMappingView(
         savedAt: data.state.savedAt,
         count: data.state.savedCount,
       },
-      options: optionsInfo(data.meta, context.now()),
+      options: optionsInfo(data.meta, now),
     },
   };
 }
