@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AppErrorData } from './app-errors';
 import type { ChannelNameFromList } from './channel-names';
 import { configurationInputSchema } from './configuration-rules';
 import { instanceIdSchema, instanceNameSchema, instanceSummarySchema } from './domain';
@@ -15,34 +16,9 @@ import { wizardChannels } from './wizard-contract';
  * inferred from the schemas, so the three sides cannot drift.
  */
 
-/** Errors cross IPC as data so the renderer can show them well. */
-export const appErrorCodeSchema = z.enum([
-  'invalid-request', // the payload does not match the channel's schema
-  'not-found', // the instance (or other record) does not exist
-  'conflict', // e.g. an instance with that name exists already
-  'invalid-configuration', // the configuration form has field errors (details.fields)
-  'keychain-unavailable', // no OS keychain / Secret Service reachable
-  'database', // SQLite refused (details say why)
-  // Storage faults, each with its own next step (details: file, fault, cause):
-  'disk-full', // the disk holding the database is full
-  'database-read-only', // the file, its folder or the disk cannot be written
-  'database-locked', // another program holds the database's lock (past the busy timeout)
-  'database-corrupt', // the file is damaged (details.integrityCheck); restore a backup at start-up
-  'disk-error', // the disk failed reading or writing (SQLITE_IOERR)
-  'halo', // a Halo request failed (details.halo carries HaloErrorInfo)
-  'untrusted-sender', // an IPC message from something other than the app's own window
-  'internal',
-]);
-export type AppErrorCode = z.infer<typeof appErrorCodeSchema>;
+export { type AppErrorCode, type AppErrorData, type AppErrorDetails, appErrorSchema } from './app-errors';
 
-export const appErrorSchema = z.object({
-  code: appErrorCodeSchema,
-  message: z.string(),
-  details: z.record(z.string(), z.unknown()),
-});
-export type AppErrorData = z.infer<typeof appErrorSchema>;
-
-/** What every channel answers: a value, or an error as data. */
+/** What every channel answers: a value, or an error as data (see app-errors.ts). */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
 
 const empty = z.object({}).strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appErrorSchema } from './app-errors';
 import { instanceIdSchema } from './domain';
 import { optionsProgressEventSchema, refreshResultSchema } from './mapping-contract';
 
@@ -22,7 +23,7 @@ export const refreshOutcomeSchema = z.discriminatedUnion('outcome', [
     finishedAt: z.string(),
     outcome: z.literal('failed'),
     /** The error as the refresh call itself answered it (`{ message, details }` of the app error). */
-    error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) }),
+    error: appErrorSchema,
   }),
   z.object({ id: z.number().int(), finishedAt: z.string(), outcome: z.literal('cancelled') }),
 ]);

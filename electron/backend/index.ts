@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { appErrorSchema } from '../../shared/app-errors';
 import {
   type BackendEvent,
   type ChannelName,
@@ -142,7 +143,10 @@ export function createBackend(options: BackendOptions): Backend {
       if (options.validateResponses) contract.response.parse(value);
       return { ok: true, value };
     } catch (error) {
-      return { ok: false, error: toAppErrorData(store.explainError(error)) };
+      const data = toAppErrorData(store.explainError(error));
+      // Tests hold every error to the contract too: its details must be the ones its code declares.
+      if (options.validateResponses) appErrorSchema.parse(data);
+      return { ok: false, error: data };
     }
   }
 

@@ -1,7 +1,6 @@
 import type { BackendEvent } from '../../shared/ipc';
 import type { OptionsProgressEvent, RefreshResult } from '../../shared/mapping-contract';
 import type { RefreshOutcome, RefreshStatus } from '../../shared/refresh-status-contract';
-import { HaloError } from '../halo';
 import { toAppErrorData } from './app-error';
 
 interface Entry {
@@ -31,10 +30,9 @@ export function createRefreshTracker(now: () => Date) {
   function outcomeOf(id: number, settled: PromiseSettledResult<RefreshResult>): RefreshOutcome {
     const finishedAt = now().toISOString();
     if (settled.status === 'fulfilled') return { id, finishedAt, outcome: 'done', result: settled.value };
-    const error = settled.reason;
-    if (error instanceof HaloError && error.info.code === 'cancelled')
-      return { id, finishedAt, outcome: 'cancelled' };
-    return { id, finishedAt, outcome: 'failed', error: toAppErrorData(error) };
+    const error = toAppErrorData(settled.reason);
+    if (error.code === 'cancelled') return { id, finishedAt, outcome: 'cancelled' };
+    return { id, finishedAt, outcome: 'failed', error };
   }
 
   return {

@@ -15,25 +15,24 @@ declare global {
   }
 }
 
-/** A failed call, carrying the backend's `{ code, message, details }` so screens can show it well. */
+/**
+ * A failed call, carrying the backend's `{ code, message, details }` as `data`: screens switch on
+ * `data.code`, and each code's details are typed by the contract (shared/app-errors.ts).
+ */
 export class ApiError extends Error {
-  readonly code: AppErrorData['code'];
-  readonly details: Record<string, unknown>;
-  constructor(data: AppErrorData) {
+  constructor(readonly data: AppErrorData) {
     super(data.message);
     this.name = 'ApiError';
-    this.code = data.code;
-    this.details = data.details;
   }
-  /** Field errors of an 'invalid-configuration' error, keyed by field name. */
+  get code(): AppErrorData['code'] {
+    return this.data.code;
+  }
+  /** Field errors of a refused form ('invalid-configuration', or a field value 'invalid-request' names). */
   get fieldErrors(): Record<string, string> {
-    const fields = this.details.fields;
-    if (!fields || typeof fields !== 'object') return {};
-    return Object.fromEntries(
-      Object.entries(fields as Record<string, unknown>).filter(
-        (entry): entry is [string, string] => typeof entry[1] === 'string',
-      ),
-    );
+    const { data } = this;
+    if (data.code === 'invalid-configuration' || data.code === 'invalid-request')
+      return data.details.fields ?? {};
+    return {};
   }
 }
 

@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createInProcessSuggestRunner } from '../../electron/backend/suggest-runner';
+import { createInProcessSuggestRunner, type SuggestRunner } from '../../electron/backend/suggest-runner';
+import { MappingAbortedError } from '../../electron/mapping';
 import { type FakeHalo, fakeClientRow, startFakeHalo } from '../fake-halo';
 import { type HeldPort, holdPort } from '../support/held-port';
 import { configuredInstance, invoke } from '../support/mapping-fixtures';
@@ -53,7 +54,14 @@ const ORGANIZATIONS = [
  * `refresh`. The fake Halo listens on a port held for the whole test, so a test can stop it and count on
  * "connection refused" there (see holdPort).
  */
-async function setUp(options: { refresh?: boolean; gate?: RateLimitGate; clients?: typeof CLIENTS } = {}) {
+async function setUp(
+  options: {
+    refresh?: boolean;
+    gate?: RateLimitGate;
+    clients?: typeof CLIENTS;
+    suggestRunner?: SuggestRunner;
+  } = {},
+) {
   heldPort = await holdPort();
   const halo = await startFakeHalo({
     clients: options.clients ?? CLIENTS,
@@ -63,7 +71,7 @@ async function setUp(options: { refresh?: boolean; gate?: RateLimitGate; clients
   fake = halo;
   const started = startBackend({
     haloClientOptions: { protocol: 'http', proxy: {} },
-    suggestRunner: createInProcessSuggestRunner(),
+    suggestRunner: options.suggestRunner ?? createInProcessSuggestRunner(),
   });
   const instanceId = await configuredInstance(started.backend, fake, 'Production');
   const ids: Record<string, string> = {};
@@ -176,6 +184,24 @@ describe('mapping screen', { timeout: 20_000 }, () => {
     expect(picker).toHaveTextContent('Baker & Sons');
     const table = screen.getByRole('table', { name: 'Organizations of Production' });
     expect(table.textContent).not.toMatch(/&amp;|&#\d+;/);
+  });
+
+  it('says calmly that a cancelled Suggest changed nothing (the backend answers the one "cancelled" code)', async () => {
+    // A matcher that runs until it is cancelled, as a long run over 10,000 rows would.
+    const runUntilCancelled: SuggestRunner = {
+      mode: 'in-process',
+      run: (_organizations, _clients, _options, signal) =>
+        new Promise((_resolve, reject) => {
+          signal.addEventListener('abort', () => reject(new MappingAbortedError()), { once: true });
+        }),
+      close: async () => {},
+    };
+    const { user } = await setUp({ refresh: true, suggestRunner: runUntilCancelled });
+    await user.click(screen.getByRole('button', { name: 'Suggest Values' }));
+    await user.click(await screen.findByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText('Suggest Values was cancelled; nothing changed.')).toBeVisible();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(chipCount('Suggested')).toBe(0);
   });
 
   it('suggests, accepts and rejects; undo and redo by keyboard; bulk accept is one step', async () => {

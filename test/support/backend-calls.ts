@@ -1,5 +1,12 @@
 import type { Backend } from '../../electron/backend';
-import type { AppErrorData, ChannelName, RequestOf, ResponseOf } from '../../shared/ipc';
+import type {
+  AppErrorCode,
+  AppErrorData,
+  AppErrorDetails,
+  ChannelName,
+  RequestOf,
+  ResponseOf,
+} from '../../shared/ipc';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo } from '../fake-halo';
 
 /** Invokes a channel and returns its value, failing the test with the error message otherwise. */
@@ -56,4 +63,10 @@ export async function configuredInstance(
     configuration: fakeHaloConfiguration(fake, clientSecret),
   });
   return created.id;
+}
+
+/** The error's details, after checking its code (which narrows them to that code's fields). */
+export function detailsOf<C extends AppErrorCode>(error: AppErrorData, code: C): AppErrorDetails<C> {
+  if (error.code !== code) throw new Error(`expected a ${code} error, got ${error.code}: ${error.message}`);
+  return error.details as AppErrorDetails<C>;
 }

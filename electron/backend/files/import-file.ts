@@ -9,14 +9,9 @@ export function fileRefused(what: string, problems: readonly ImportProblem[]): A
   const first = problems[0];
   const where = first ? ` Line ${first.line}: ${first.reason}.` : '';
   const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-  return new AppError(
-    'invalid-request',
-    `The ${what} was refused (${count}); nothing was imported.${where}`,
-    {
-      kind: 'invalid-file',
-      problems,
-    },
-  );
+  return new AppError('invalid-file', `The ${what} was refused (${count}); nothing was imported.${where}`, {
+    problems: [...problems],
+  });
 }
 
 const tooLarge = (what: string) =>

@@ -106,6 +106,7 @@ export async function linkOrganizationSource(
     throw new AppError(
       'invalid-request',
       "Linking a file needs the app's file dialog, which is not available here.",
+      {},
     );
   }
   const chosen = await context.chooseOrganizationFile();

@@ -1,5 +1,5 @@
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
-import { HaloError } from '../../halo';
+import { type AppError, cancelledError } from '../app-error';
 import type { BackendContext } from '../context';
 import { clientForInstance } from '../halo-access';
 import { requireInstance } from '../instance-lookup';
@@ -7,13 +7,12 @@ import { requireInstance } from '../instance-lookup';
 export const validationKey = (instanceId: string) => `validate:${instanceId}`;
 
 /** What a cancelled validation answers: nothing was stored, so the previous result still stands. */
-export function validationCancelled(): HaloError {
-  return new HaloError({
-    code: 'cancelled',
-    message: 'Validation cancelled. Nothing was changed; validate again when ready.',
-    nextStep: 'Validate again when you are ready.',
-    details: {},
-  });
+export function validationCancelled(): AppError {
+  return cancelledError(
+    'validation',
+    'Validation cancelled. Nothing was changed; validate again when ready.',
+    'Validate again when you are ready.',
+  );
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   type OrganizationSuggestion,
   summariseSuggestions,
 } from '../../mapping';
-import { AppError } from '../app-error';
+import { AppError, cancelledError } from '../app-error';
 import type { BackendContext } from '../context';
 import { draftOf, savedOf } from './mapping-data';
 import { MappingSession } from './session';
@@ -74,7 +74,11 @@ export async function runSuggest(
       phase: cancelled ? 'cancelled' : 'failed',
     });
     if (cancelled) {
-      throw new AppError('conflict', 'Suggest was cancelled; nothing was changed.', { cancelled: true });
+      throw cancelledError(
+        'suggest',
+        'Suggest was cancelled; nothing was changed.',
+        'Run Suggest Values again when you are ready.',
+      );
     }
     throw error;
   } finally {

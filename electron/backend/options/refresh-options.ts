@@ -2,7 +2,6 @@ import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
 import type { OptionsProgressEvent, OrganizationImportResult } from '../../../shared/mapping-contract';
 import {
   type HaloClientRow,
-  HaloError,
   type HaloTopLevel,
   type ListClientsProgress,
   readClientTenants,
@@ -11,6 +10,7 @@ import { cleanClientName } from '../../halo/clean-name';
 import { type OrganizationFileRow, parseOrganizationsFile } from '../../mapping/organization-file';
 import { reconcileClients } from '../../mapping/reconcile';
 import type { CachedClient } from '../../store';
+import { type AppError, cancelledError } from '../app-error';
 import type { BackendContext } from '../context';
 import { mergeOrganizations } from '../directory/organization-merge';
 import { fileRefused, readSourceFile } from '../files/import-file';
@@ -96,13 +96,12 @@ function progressReporter(context: BackendContext, instanceId: string) {
   };
 }
 
-function cancelledError(): HaloError {
-  return new HaloError({
-    code: 'cancelled',
-    message: 'Refresh Options was cancelled. The previous options and every mapping are kept.',
-    nextStep: 'Run Refresh Options again when you are ready.',
-    details: {},
-  });
+function refreshCancelled(): AppError {
+  return cancelledError(
+    'refresh',
+    'Refresh Options was cancelled. The previous options and every mapping are kept.',
+    'Run Refresh Options again when you are ready.',
+  );
 }
 
 /**
@@ -125,7 +124,7 @@ export async function refreshOptions(
   const progress = progressReporter(context, instanceId);
   try {
     const halo = await clientForInstance(context, instanceId, 'refresh');
-    if (signal.aborted) throw cancelledError();
+    if (signal.aborted) throw refreshCancelled();
     let organizationRows: { rows: OrganizationFileRow[]; headerDetected: boolean } | null = null;
     const source = context.store.organizations.source();
     if (source) {
@@ -148,10 +147,10 @@ export async function refreshOptions(
       requests = read.stats.requests;
       unreadableClients = read.stats.rejectedRows;
     } catch (error) {
-      if (signal.aborted) throw cancelledError();
+      if (signal.aborted) throw refreshCancelled();
       throw error;
     }
-    if (signal.aborted) throw cancelledError();
+    if (signal.aborted) throw refreshCancelled();
     progress.phase('top-levels');
     let topLevels: { id: number; name: string }[];
     try {
@@ -159,13 +158,13 @@ export async function refreshOptions(
       requests += 1;
       topLevels = listed.map((level) => ({ id: level.id, name: level.name }));
     } catch (error) {
-      if (signal.aborted) throw cancelledError();
+      if (signal.aborted) throw refreshCancelled();
       // Top levels only label the picker; an agent without that permission still gets its clients.
       void error;
       requests += 1;
       topLevels = topLevelsFromClients(rows);
     }
-    if (signal.aborted) throw cancelledError();
+    if (signal.aborted) throw refreshCancelled();
     progress.phase('saving');
     const { clients, cleanedNames } = cachedClientsWithCleanNames(rows);
     const fetchedAt = context.now().toISOString();

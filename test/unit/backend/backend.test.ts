@@ -9,6 +9,7 @@ import {
 } from '../../../electron/backend';
 import { KeychainUnavailableError } from '../../../electron/secrets';
 import type { ChannelName, IpcResult, ResponseOf } from '../../../shared/ipc';
+import { detailsOf } from '../../support/backend-calls';
 import { makeTempDir } from '../../support/temp-dir';
 
 const SECRET = 'hX9-Very$ecret-Value-7c1d2e3f4a5b6c7d8e9f';
@@ -143,8 +144,7 @@ describe('configuration', () => {
       instanceId: instance.id,
       configuration: { ...goodConfiguration, resourceServer: 'acme halopsa com', clientId: 'not-a-guid' },
     });
-    expect(error.code).toBe('invalid-configuration');
-    const fields = error.details.fields as Record<string, string>;
+    const fields = detailsOf(error, 'invalid-configuration').fields ?? {};
     expect(Object.keys(fields).sort()).toEqual(['clientId', 'resourceServer']);
     expect((await ok('config:get', { instanceId: instance.id })).configuration).toBeNull();
     expect(await secrets.get(instance.id)).toBeNull();
@@ -188,8 +188,7 @@ describe('configuration', () => {
     const instance = await ok('instances:create', { name: 'Production' });
     const { clientSecret: _omitted, ...withoutSecret } = goodConfiguration;
     const saveError = await fails('config:save', { instanceId: instance.id, configuration: withoutSecret });
-    expect(saveError.code).toBe('invalid-configuration');
-    expect(Object.keys(saveError.details.fields as object)).toEqual(['clientSecret']);
+    expect(Object.keys(detailsOf(saveError, 'invalid-configuration').fields ?? {})).toEqual(['clientSecret']);
     const error = await fails('config:validate', { instanceId: instance.id });
     expect(error.code).toBe('invalid-configuration');
     expect(error.message).toMatch(/save a configuration/i);

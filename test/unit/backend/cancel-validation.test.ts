@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend';
 import type { ChannelName } from '../../../shared/ipc';
 import { type FakeHalo, startFakeHalo } from '../../fake-halo';
-import { invoke as call, configuredInstance } from '../../support/backend-calls';
+import { invoke as call, configuredInstance, detailsOf } from '../../support/backend-calls';
 import { backendPerTest } from '../../support/backend-per-test';
 import { rateLimitGate } from '../../support/rate-limit-gate';
 import { pause, until } from '../../support/until';
@@ -50,11 +50,11 @@ describe.each<ChannelName>(['config:validate', 'wizard:check'])(
 
       expect(result.ok).toBe(false);
       if (!result.ok) {
-        expect(result.error.code).toBe('halo');
+        expect(result.error.code).toBe('cancelled');
         expect(result.error.message).toBe(
           'Validation cancelled. Nothing was changed; validate again when ready.',
         );
-        expect(result.error.details.halo).toMatchObject({ code: 'cancelled' });
+        expect(detailsOf(result.error, 'cancelled').operation).toBe('validation');
       }
       expect(held.fake.stats.requests).toBe(requestsAtCancel);
       expect(await lastValidationOf(held.backend, held.instanceId)).toEqual(before);
@@ -94,7 +94,7 @@ describe('config:cancelValidation', () => {
     const result = await validating;
     await pause(1500);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.details.halo).toMatchObject({ code: 'cancelled' });
+    if (!result.ok) expect(detailsOf(result.error, 'cancelled').operation).toBe('validation');
     expect(held.fake.stats.requests).toBe(requestsAtDelete);
   });
 });

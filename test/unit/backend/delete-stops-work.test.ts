@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Backend, Logger } from '../../../electron/backend';
 import type { SuggestRunner } from '../../../electron/backend/suggest-runner';
 import { fakeClientRow, startFakeHalo } from '../../fake-halo';
-import { invoke as call, configuredInstance } from '../../support/backend-calls';
+import { invoke as call, configuredInstance, detailsOf } from '../../support/backend-calls';
 import { backendPerTest } from '../../support/backend-per-test';
 import { rateLimitGate } from '../../support/rate-limit-gate';
 import { pause, until } from '../../support/until';
@@ -100,7 +100,7 @@ describe('instances:delete while work runs for the instance', () => {
 
     expect(suggested.ok).toBe(false);
     if (!suggested.ok) {
-      expect(suggested.error.details.cancelled).toBe(true);
+      expect(detailsOf(suggested.error, 'cancelled').operation).toBe('suggest');
       expect(suggested.error.message).not.toMatch(/FOREIGN KEY/);
     }
     expect(errors).toEqual([]);

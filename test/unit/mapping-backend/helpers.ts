@@ -17,6 +17,7 @@ export interface TestBackendOptions {
 
 export {
   configuredInstance,
+  detailsOf,
   invoke as call,
   invokeFails as callFails,
 } from '../../support/backend-calls';

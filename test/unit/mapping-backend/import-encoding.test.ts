@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend';
+import type { AppErrorData } from '../../../shared/ipc';
 import { makeTempDir } from '../../support/temp-dir';
-import { call, callFails, openBackend } from './helpers';
+import { call, callFails, detailsOf, openBackend } from './helpers';
 
 const temp = makeTempDir();
 let backend: Backend;
@@ -16,8 +17,7 @@ afterAll(() => {
 
 const csv = 'name,domain\nCafé Zürich AG,cafe.ch\nAcme Ltd,acme.com\n';
 const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
-const problems = (error: { details: Record<string, unknown> }) =>
-  error.details.problems as { line: number; reason: string }[];
+const problems = (error: AppErrorData) => detailsOf(error, 'invalid-file').problems;
 
 describe('organization import reads the bytes and detects the encoding', () => {
   it('a UTF-16 LE or BE file with a byte order mark (Excel "Unicode Text") imports clean names', async () => {

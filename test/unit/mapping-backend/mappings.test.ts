@@ -6,7 +6,7 @@ import { MappingAbortedError } from '../../../electron/mapping';
 import type { MappingRow } from '../../../shared/mapping-contract';
 import { type FakeHalo, fakeClientRow, startFakeHalo } from '../../fake-halo';
 import { makeTempDir } from '../../support/temp-dir';
-import { call, callFails, configuredInstance, openBackend } from './helpers';
+import { call, callFails, configuredInstance, detailsOf, openBackend } from './helpers';
 
 const temp = makeTempDir();
 let fake: FakeHalo;
@@ -411,8 +411,7 @@ describe('mappings: export and import, across instances', () => {
       ',Globex Corp,mapped,32,,magic,\n' +
       ',Acme,mapped,32,,,2\n';
     const error = await callFails(backend, 'mappings:import', { instanceId, format: 'csv', content });
-    expect(error.code).toBe('invalid-request');
-    const problems = error.details.problems as { line: number; reason: string }[];
+    const { problems } = detailsOf(error, 'invalid-file');
     expect(problems.map((p) => p.line)).toEqual([4, 5, 6]);
     expect(problems[0]?.reason).toMatch(/not a positive whole number/);
     expect(problems[1]?.reason).toMatch(/unknown signal "magic"/);
@@ -422,7 +421,7 @@ describe('mappings: export and import, across instances', () => {
       format: 'csv',
       content: 'organization_name,halo_client_id\nNobody Here,31\n',
     });
-    expect(unknownOrg.details.problems).toEqual([
+    expect(detailsOf(unknownOrg, 'invalid-file').problems).toEqual([
       { line: 2, reason: 'no organization "Nobody Here" in the directory' },
     ]);
     expect((await call(backend, 'mappings:get', { instanceId })).summary).toMatchObject({
@@ -477,7 +476,7 @@ describe('mappings:suggest off the main thread', () => {
     expect(await call(backend, 'mappings:cancelSuggest', { instanceId })).toEqual({ cancelled: true });
     const result = await suggesting;
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.details.cancelled).toBe(true);
+    if (!result.ok) expect(detailsOf(result.error, 'cancelled').operation).toBe('suggest');
     expect((await call(backend, 'mappings:get', { instanceId })).summary).toMatchObject({ canUndo: false });
     expect(await call(backend, 'mappings:cancelSuggest', { instanceId })).toEqual({ cancelled: false });
   });

@@ -2,8 +2,9 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend';
+import type { AppErrorData } from '../../../shared/ipc';
 import { makeTempDir } from '../../support/temp-dir';
-import { call, callFails, openBackend } from './helpers';
+import { call, callFails, detailsOf, openBackend } from './helpers';
 
 const temp = makeTempDir();
 let backend: Backend;
@@ -30,8 +31,8 @@ async function names(): Promise<string[]> {
   );
 }
 
-function problemsOf(error: { details: Record<string, unknown> }): { line: number; reason: string }[] {
-  return error.details.problems as { line: number; reason: string }[];
+function problemsOf(error: AppErrorData): { line: number; reason: string }[] {
+  return detailsOf(error, 'invalid-file').problems;
 }
 
 describe('organizations: add, edit, remove', () => {
@@ -59,8 +60,7 @@ describe('organizations: add, edit, remove', () => {
       edits: [{ organizationId: org.id, action: 'set', clientId: 42, clientName: 'Mapped Org Ltd' }],
     });
     const refused = await callFails(backend, 'organizations:remove', { ids: [org.id] });
-    expect(refused.code).toBe('conflict');
-    expect(refused.details.mapped).toEqual([org.id]);
+    expect(detailsOf(refused, 'conflict').mapped).toEqual([org.id]);
     expect(await names()).toEqual(['Mapped Org']);
     expect(await call(backend, 'organizations:remove', { ids: [org.id], force: true })).toEqual({
       removed: 1,
@@ -144,8 +144,7 @@ describe('organizations:import (CSV)', () => {
       'Spaced,bad domain.example,6\n' + // line 6
       'Fine Ltd,,1\n'; // line 7: duplicate external id
     const error = await callFails(backend, 'organizations:import', { format: 'csv', content: broken });
-    expect(error.code).toBe('invalid-request');
-    expect(error.details.kind).toBe('invalid-file');
+    expect(error.code).toBe('invalid-file');
     const problems = problemsOf(error);
     expect(problems.map((p) => p.line)).toEqual([3, 4, 5, 6, 7]);
     expect(problems[0]?.reason).toMatch(/name is empty/);

@@ -6,7 +6,7 @@ import type { BackendEvent } from '../../../shared/ipc';
 import type { OptionsProgressEvent } from '../../../shared/mapping-contract';
 import { type FakeHalo, fakeClientRow, startFakeHalo } from '../../fake-halo';
 import { makeTempDir } from '../../support/temp-dir';
-import { call, callFails, configuredInstance, openBackend } from './helpers';
+import { call, callFails, configuredInstance, detailsOf, openBackend } from './helpers';
 
 const temp = makeTempDir();
 let backend: Backend;
@@ -209,8 +209,7 @@ describe('options:refresh', () => {
     });
     const error = await callFails(backend, 'options:refresh', { instanceId });
     unsubscribe();
-    expect(error.code).toBe('halo');
-    expect((error.details.halo as { code: string }).code).toBe('server-error');
+    expect(detailsOf(error, 'halo').halo.code).toBe('server-error');
     const after = await call(backend, 'options:get', { instanceId });
     expect(after).toEqual(before);
     expect(after.cache?.generation).toBe(first.cache.generation);
@@ -234,8 +233,7 @@ describe('options:refresh', () => {
     unsubscribe();
     expect(await cancelled).toEqual({ ok: true, value: { cancelled: true } });
     if (error.ok) throw new Error('expected the refresh to be cancelled');
-    expect(error.error.code).toBe('halo');
-    expect((error.error.details.halo as { code: string }).code).toBe('cancelled');
+    expect(detailsOf(error.error, 'cancelled').operation).toBe('refresh');
     expect(error.error.message).toMatch(/cancelled/);
     expect(await call(backend, 'options:get', { instanceId })).toEqual(before);
     expect(await call(backend, 'options:cancel', { instanceId })).toEqual({ cancelled: false });
@@ -302,7 +300,9 @@ describe('options:refresh', () => {
     const before = await call(backend, 'options:get', { instanceId });
     fake.resetStats();
     const error = await callFails(backend, 'options:refresh', { instanceId });
-    expect(error.details.problems).toEqual([{ line: 3, reason: expect.stringMatching(/never closed/) }]);
+    expect(detailsOf(error, 'invalid-file').problems).toEqual([
+      { line: 3, reason: expect.stringMatching(/never closed/) },
+    ]);
     expect(fake.stats.apiRequests).toBe(0);
     expect(await call(backend, 'options:get', { instanceId })).toEqual(before);
     expect((await call(backend, 'organizations:list', {})).organizations).toHaveLength(2);
@@ -355,8 +355,7 @@ describe('offline', () => {
     expect(suggested.counts.considered).toBe(0);
 
     const error = await callFails(backend, 'options:refresh', { instanceId });
-    expect(error.code).toBe('halo');
-    expect((error.details.halo as { code: string }).code).toBe('refused');
+    expect(detailsOf(error, 'halo').halo.code).toBe('refused');
     expect((await call(backend, 'options:get', { instanceId })).cache?.clientCount).toBe(2);
   });
 });

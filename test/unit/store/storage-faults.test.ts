@@ -15,6 +15,7 @@ import {
 } from '../../../electron/store';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../electron/store/migrations';
 import { explainRuntimeError } from '../../../electron/store/storage-error';
+import { detailsOf } from '../../support/backend-calls';
 import { damageDatabasePages } from '../../support/damage-database';
 import { holdWriteLock } from '../../support/hold-write-lock';
 import { upgradeSql } from '../../support/migration-sql';
@@ -253,7 +254,7 @@ describe('storage fault matrix (item 5)', () => {
     const data = toAppErrorData(store.explainError(caught));
     store.close();
     expect(data.code).toBe('database-read-only');
-    expect(data.details.cause).toMatch(/SQLITE_READONLY/);
+    expect(detailsOf(data, 'database-read-only').cause).toMatch(/SQLITE_READONLY/);
   });
 
   it('corrupt: start-up runs integrity_check, refuses the damaged file, and the last good backup brings the data back', async () => {

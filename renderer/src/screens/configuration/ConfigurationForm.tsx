@@ -19,7 +19,7 @@ import { FIELD_HELP, SECTION_HELP } from './field-help';
 import {
   type FieldMessages,
   type FormValues,
-  fieldErrorsFromDetails,
+  fieldErrorsOf,
   sameValues,
   type TextField,
   toInput,
@@ -182,7 +182,7 @@ export function ConfigurationForm({
       onSaved(view);
     } catch (caught) {
       if (caught instanceof ApiError) {
-        const fieldErrors = fieldErrorsFromDetails(caught.fieldErrors, caught.details);
+        const fieldErrors = fieldErrorsOf(caught.data);
         const count = Object.keys(fieldErrors).length;
         if (count > 0) {
           setErrors(fieldErrors);

@@ -1,5 +1,5 @@
 import type { ConfigurationField, ConfigurationInput } from '../../../../shared/configuration-rules';
-import type { ConfigurationView } from '../../../../shared/ipc';
+import type { AppErrorData, ConfigurationView } from '../../../../shared/ipc';
 
 /**
  * The configuration form's values. The client secret is not among them: it is write-only and lives
@@ -70,23 +70,16 @@ const FIELDS: readonly ConfigurationField[] = [
  * Field errors from a refused save: 'invalid-configuration' carries them keyed by field; a request the
  * contract refused ('invalid-request') names the field in each issue's path ("configuration.tenant").
  */
-export function fieldErrorsFromDetails(
-  fieldErrors: Record<string, string>,
-  details: Record<string, unknown>,
-): FieldMessages {
+export function fieldErrorsOf(error: AppErrorData): FieldMessages {
   const out: FieldMessages = {};
-  for (const [field, message] of Object.entries(fieldErrors)) {
+  if (error.code !== 'invalid-configuration' && error.code !== 'invalid-request') return out;
+  for (const [field, message] of Object.entries(error.details.fields ?? {})) {
     if (isField(field)) out[field] = message;
   }
-  const issues = details.issues;
-  if (Array.isArray(issues)) {
-    for (const issue of issues as unknown[]) {
-      if (!issue || typeof issue !== 'object') continue;
-      const { path, message } = issue as { path?: unknown; message?: unknown };
-      if (typeof path !== 'string' || typeof message !== 'string') continue;
-      const field = path.replace(/^configuration\./, '');
-      if (isField(field) && !out[field]) out[field] = message;
-    }
+  const issues = error.code === 'invalid-request' ? (error.details.issues ?? []) : [];
+  for (const { path, message } of issues) {
+    const field = path.replace(/^configuration\./, '');
+    if (isField(field) && !out[field]) out[field] = message;
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AppErrorData } from '../../../../shared/ipc';
 import type {
   MappingEdit,
   MappingRow,
@@ -46,22 +47,15 @@ export type BusyWith = 'suggest' | 'save' | 'import' | 'export' | null;
 
 /** The error's message, with Halo's next step when it gave one. */
 function explain(error: unknown): string {
-  return error instanceof ApiError ? explainData(error) : messageOf(error);
+  return error instanceof ApiError ? explainData(error.data) : messageOf(error);
 }
 
-function explainData(error: { message: string; details: Record<string, unknown> }): string {
-  const halo = error.details.halo;
-  if (halo && typeof halo === 'object' && 'nextStep' in halo && typeof halo.nextStep === 'string') {
-    return `${error.message} ${halo.nextStep}`;
-  }
-  return error.message;
+function explainData(error: AppErrorData): string {
+  return error.code === 'halo' ? `${error.message} ${error.details.halo.nextStep}` : error.message;
 }
 
-function haloCodeOf(details: Record<string, unknown>): string | null {
-  const halo = details.halo;
-  return halo && typeof halo === 'object' && 'code' in halo && typeof halo.code === 'string'
-    ? halo.code
-    : null;
+function haloCodeOf(error: AppErrorData): string | null {
+  return error.code === 'halo' ? error.details.halo.code : null;
 }
 
 /** "Refreshed 8 Halo clients (2 new, 1 renamed). 3 mappings need a look." */
@@ -101,12 +95,7 @@ function refreshSummary(result: Extract<RefreshOutcome, { outcome: 'done' }>['re
 }
 
 function isCancelled(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false;
-  const halo = error.details.halo;
-  return (
-    error.details.cancelled === true ||
-    (halo !== null && typeof halo === 'object' && 'code' in halo && halo.code === 'cancelled')
-  );
+  return error instanceof ApiError && error.code === 'cancelled';
 }
 
 /**
@@ -265,7 +254,7 @@ export function useMapping(instanceId: string) {
         setRefresh({
           running: false,
           progress: null,
-          failure: { text: explainData(last.error), haloCode: haloCodeOf(last.error.details) },
+          failure: { text: explainData(last.error), haloCode: haloCodeOf(last.error) },
         });
       }
     },

@@ -39,10 +39,9 @@ export const PENDING_STEPS: ValidationStep[] = [
   },
 ];
 
-/** The backend's answer to a validation stopped by `config:cancelValidation` (a HaloError 'cancelled'). */
+/** The backend's answer to a validation stopped by `config:cancelValidation`. */
 function isCancelled(error: ApiError): boolean {
-  const halo = error.details.halo;
-  return halo !== null && typeof halo === 'object' && 'code' in halo && halo.code === 'cancelled';
+  return error.code === 'cancelled';
 }
 
 /**

@@ -18,16 +18,7 @@ type Outcome =
   | null;
 
 function problemsOf(error: unknown): ImportProblem[] {
-  if (!(error instanceof ApiError)) return [];
-  const problems = error.details.problems;
-  if (!Array.isArray(problems)) return [];
-  return problems.filter(
-    (problem): problem is ImportProblem =>
-      typeof problem === 'object' &&
-      problem !== null &&
-      typeof (problem as ImportProblem).line === 'number' &&
-      typeof (problem as ImportProblem).reason === 'string',
-  );
+  return error instanceof ApiError && error.data.code === 'invalid-file' ? error.data.details.problems : [];
 }
 
 /**
