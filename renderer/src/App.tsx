@@ -47,18 +47,18 @@ export function App() {
   const selected = instances.find((instance) => instance.id === selectedId) ?? instances[0] ?? null;
 
   async function create(name: string) {
-    const created = await api.instances.create(name);
+    const created = await api.instances.create({ name });
     await refresh();
     setSelectedId(created.id);
   }
 
   async function rename(id: string, name: string) {
-    await api.instances.rename(id, name);
+    await api.instances.rename({ id, name });
     await refresh();
   }
 
   async function remove(instance: InstanceSummary) {
-    await api.instances.delete(instance.id);
+    await api.instances.delete({ id: instance.id });
     const remaining = await refresh();
     if (selectedId === instance.id) setSelectedId(remaining[0]?.id ?? null);
   }

@@ -57,7 +57,7 @@ export function DeleteInstanceDialog({
     let live = true;
     // Without the counts the dialog still names the configuration and secret; it never blocks on them.
     api.instances
-      .holdings(instanceId)
+      .holdings({ id: instanceId })
       .then((value) => live && setHoldings(value))
       .catch(() => undefined);
     return () => {

@@ -163,7 +163,7 @@ function ConnectionSection({ instance, now, onChanged }: SectionProps) {
   useEffect(() => {
     let live = true;
     api.config
-      .get(instance.id)
+      .get({ instanceId: instance.id })
       .then((response) => live && setLoaded({ state: 'ready', configuration: response.configuration }))
       .catch((error: unknown) => live && setLoaded({ state: 'error', message: messageOf(error) }));
     return () => {

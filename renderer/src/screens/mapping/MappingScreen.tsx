@@ -155,7 +155,7 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
     async (format: FileFormat, source: 'saved' | 'draft') => {
       model.setBusy('export');
       try {
-        const file = await api.mappings.export(instance.id, format, source);
+        const file = await api.mappings.export({ instanceId: instance.id, format, source });
         downloadText(file.fileName, file.content, format === 'csv' ? 'text/csv' : 'application/json');
         model.setNotice({
           kind: 'success',

@@ -40,7 +40,7 @@ export function SaveDialog({
     setDiff(null);
     setError(null);
     api.mappings
-      .diff(instanceId)
+      .diff({ instanceId })
       .then((value) => live && setDiff(value))
       .catch((caught: unknown) => live && setError(messageOf(caught)));
     return () => {

@@ -116,7 +116,10 @@ export function useMapping(instanceId: string) {
   const live = useRef(true);
 
   const reload = useCallback(async () => {
-    const [view, options] = await Promise.all([api.mappings.get(instanceId), api.options.get(instanceId)]);
+    const [view, options] = await Promise.all([
+      api.mappings.get({ instanceId }),
+      api.options.get({ instanceId }),
+    ]);
     if (!live.current) return;
     // For the benchmark: where reading (IPC) ends and building and rendering the screen begins.
     performance.mark('mapping:data-loaded');
@@ -182,7 +185,7 @@ export function useMapping(instanceId: string) {
     () =>
       attempt(async () => {
         const label = summary?.undoLabel;
-        apply(await api.mappings.undo(instanceId));
+        apply(await api.mappings.undo({ instanceId }));
         if (label) setNotice({ kind: 'info', text: `Undid “${label}”.` });
       }),
     [apply, attempt, instanceId, summary?.undoLabel],
@@ -192,7 +195,7 @@ export function useMapping(instanceId: string) {
     () =>
       attempt(async () => {
         const label = summary?.redoLabel;
-        apply(await api.mappings.redo(instanceId));
+        apply(await api.mappings.redo({ instanceId }));
         if (label) setNotice({ kind: 'info', text: `Redid “${label}”.` });
       }),
     [apply, attempt, instanceId, summary?.redoLabel],
@@ -202,7 +205,7 @@ export function useMapping(instanceId: string) {
     () =>
       attempt(async () => {
         const changes = summary?.changeCount ?? 0;
-        apply(await api.mappings.discard(instanceId));
+        apply(await api.mappings.discard({ instanceId }));
         setNotice({
           kind: 'info',
           text: `Discarded ${plural(changes, 'unsaved change')}. Undo brings them back.`,
@@ -215,7 +218,7 @@ export function useMapping(instanceId: string) {
     setBusy('suggest');
     setNotice(null);
     try {
-      const result = await api.mappings.suggest(instanceId);
+      const result = await api.mappings.suggest({ instanceId });
       apply(result);
       setNotice({ kind: 'success', text: suggestSummary(result.counts) });
     } catch (error) {
@@ -231,7 +234,7 @@ export function useMapping(instanceId: string) {
   }, [apply, instanceId]);
 
   const cancelSuggest = useCallback(
-    () => attempt(() => api.mappings.cancelSuggest(instanceId)),
+    () => attempt(() => api.mappings.cancelSuggest({ instanceId })),
     [attempt, instanceId],
   );
 
@@ -267,13 +270,13 @@ export function useMapping(instanceId: string) {
    * instances meanwhile) ends here just as if this screen had started it.
    */
   const attachToRefresh = useCallback(async () => {
-    const now = await api.options.status(instanceId);
+    const now = await api.options.status({ instanceId });
     if (!live.current) return;
     if (now.running) {
       setRefresh((current) => ({ ...current, running: true, progress: now.progress ?? current.progress }));
     }
     const watched = now.running || awaitingRefreshOutcome.has(instanceId);
-    const settled = now.running ? await api.options.status(instanceId, true) : now;
+    const settled = now.running ? await api.options.status({ instanceId, wait: true }) : now;
     if (!live.current || settled.running) return;
     if (watched && settled.last) await showRefreshOutcome(settled.last);
     else setRefresh((current) => ({ ...current, running: false, progress: null }));
@@ -289,19 +292,19 @@ export function useMapping(instanceId: string) {
     awaitingRefreshOutcome.set(instanceId, true);
     // The reply and the tracked outcome are the same facts; reading the outcome keeps one path for a
     // refresh this screen started and one it re-attached to.
-    await api.options.refresh(instanceId).catch(() => undefined);
+    await api.options.refresh({ instanceId }).catch(() => undefined);
     await attempt(attachToRefresh);
   }, [attachToRefresh, attempt, instanceId]);
 
   const cancelRefresh = useCallback(
-    () => attempt(() => api.options.cancel(instanceId)),
+    () => attempt(() => api.options.cancel({ instanceId })),
     [attempt, instanceId],
   );
 
   const save = useCallback(async () => {
     setBusy('save');
     try {
-      const result = await api.mappings.save(instanceId);
+      const result = await api.mappings.save({ instanceId });
       await reload();
       if (!live.current) return true;
       const parts = [
@@ -324,7 +327,11 @@ export function useMapping(instanceId: string) {
       setBusy('import');
       try {
         const format = file.name.toLowerCase().endsWith('.json') ? 'json' : 'csv';
-        const result = await api.mappings.import(instanceId, format, await fileAsBase64(file));
+        const result = await api.mappings.import({
+          instanceId,
+          format,
+          contentBase64: await fileAsBase64(file),
+        });
         apply(result);
         setNotice({
           kind: 'success',

@@ -255,7 +255,7 @@ export function ValidationPanel({
   useEffect(() => () => clearTimeout(resetTimer.current), []);
 
   async function copyDiagnostics() {
-    const app = await api.appInfo().catch(() => null);
+    const app = await api.app.info().catch(() => null);
     const report = buildDiagnosticsReport({
       generatedAt: new Date().toISOString(),
       app,

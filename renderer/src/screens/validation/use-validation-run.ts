@@ -49,7 +49,10 @@ function isCancelled(error: ApiError): boolean {
  * status appears as Halo answers. A newer run, or leaving the screen, makes an older run's answer moot.
  */
 export function useValidationRun(instanceId: string, onFinished: () => void) {
-  const perform = useCallback(async () => ({ result: await api.config.validate(instanceId) }), [instanceId]);
+  const perform = useCallback(
+    async () => ({ result: await api.config.validate({ instanceId }) }),
+    [instanceId],
+  );
   return useValidationProgress(instanceId, perform, onFinished);
 }
 
@@ -118,7 +121,7 @@ export function useValidationProgress(
   /** Asks the backend to stop this instance's running validation; the run then ends as 'cancelled'. */
   const cancel = useCallback(async () => {
     // A refused cancel changes nothing: the run still ends with its own answer, shown as usual.
-    await api.config.cancelValidation(instanceId).catch(() => {});
+    await api.config.cancelValidation({ instanceId }).catch(() => {});
   }, [instanceId]);
 
   return { run, start, cancel };

@@ -27,7 +27,7 @@ export function ConfigureStage({
   useEffect(() => {
     let live = true;
     api.config
-      .get(instanceId)
+      .get({ instanceId })
       .then((response) => live && setLoaded({ state: 'ready', configuration: response.configuration }))
       .catch((error: unknown) => live && setLoaded({ state: 'error', message: messageOf(error) }));
     return () => {

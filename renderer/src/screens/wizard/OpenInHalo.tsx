@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { HALO_PAGES, type HaloPageId } from '../../../../shared/checklist';
-import { call } from '../../api';
+import { api } from '../../api';
 import { AppButton } from '../../components/AppButton';
 import { messageOf } from '../../lib/errors';
 import { ExternalIcon } from './wizard-icons';
@@ -29,7 +29,7 @@ export function OpenInHalo({
   }
   async function open() {
     try {
-      await call('links:openInHalo', { instanceId, target });
+      await api.links.openInHalo({ instanceId, target });
       setProblem(null);
     } catch (error) {
       setProblem(messageOf(error));

@@ -98,7 +98,7 @@ export function ValidateStage({
   useEffect(() => {
     let live = true;
     api.config
-      .get(instance.id)
+      .get({ instanceId: instance.id })
       .then((response) => live && setConfiguration(response.configuration))
       .catch(() => {});
     return () => {

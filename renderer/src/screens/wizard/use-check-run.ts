@@ -1,6 +1,6 @@
 import { useCallback, useRef } from 'react';
 import type { WizardView } from '../../../../shared/wizard-contract';
-import { call } from '../../api';
+import { api } from '../../api';
 import { useValidationProgress } from '../validation/use-validation-run';
 
 /**
@@ -11,7 +11,7 @@ export function useCheckRun(instanceId: string, onView: (view: WizardView) => vo
   const viewListener = useRef(onView);
   viewListener.current = onView;
   const perform = useCallback(async () => {
-    const { view, validation } = await call('wizard:check', { instanceId });
+    const { view, validation } = await api.wizard.check({ instanceId });
     return { result: validation, whenCurrent: () => viewListener.current(view) };
   }, [instanceId]);
   return useValidationProgress(instanceId, perform, onFinished);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { WizardProgress } from '../../../../shared/wizard-contract';
-import { call } from '../../api';
+import { api } from '../../api';
 
 /**
  * Every instance's wizard progress, read again whenever `version` changes (the app passes its instance
@@ -13,7 +13,8 @@ export function useWizardOverview(version: unknown): ReadonlyMap<string, WizardP
   useEffect(() => {
     if (version === undefined) return;
     let live = true;
-    call('wizard:overview', {})
+    api.wizard
+      .overview({})
       .then(({ instances }) => {
         if (live) setProgress(new Map(instances.map((entry) => [entry.instanceId, entry])));
       })

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StageId, StepId } from '../../../../shared/checklist';
 import type { WizardView } from '../../../../shared/wizard-contract';
-import { call } from '../../api';
+import { api } from '../../api';
 import { messageOf } from '../../lib/errors';
 
 export type WizardState =
@@ -21,7 +21,8 @@ export function useWizard(instanceId: string, onChanged: () => void) {
 
   useEffect(() => {
     let live = true;
-    call('wizard:get', { instanceId })
+    api.wizard
+      .get({ instanceId })
       .then((view) => live && setWizard({ state: 'ready', view }))
       .catch((error: unknown) => live && setWizard({ state: 'error', message: messageOf(error) }));
     return () => {
@@ -48,7 +49,7 @@ export function useWizard(instanceId: string, onChanged: () => void) {
         const others = current.view.doneSteps.filter((id) => id !== stepId);
         return { state: 'ready', view: { ...current.view, doneSteps: done ? [...others, stepId] : others } };
       });
-      return apply(() => call('wizard:setStep', { instanceId, stepId, done }));
+      return apply(() => api.wizard.setStep({ instanceId, stepId, done }));
     },
     [apply, instanceId],
   );
@@ -61,13 +62,13 @@ export function useWizard(instanceId: string, onChanged: () => void) {
           ? { state: 'ready', view: { ...current.view, currentStage: stage } }
           : current,
       );
-      return apply(() => call('wizard:setStage', { instanceId, stage }));
+      return apply(() => api.wizard.setStage({ instanceId, stage }));
     },
     [apply, instanceId],
   );
 
   /** After a save or a check elsewhere: read the view again. */
-  const reload = useCallback(() => apply(() => call('wizard:get', { instanceId })), [apply, instanceId]);
+  const reload = useCallback(() => apply(() => api.wizard.get({ instanceId })), [apply, instanceId]);
 
   const replace = useCallback((view: WizardView) => {
     setWizard({ state: 'ready', view });

@@ -35,7 +35,7 @@ export function OrganizationImport({ onImported }: { onImported(result: Organiza
     setOutcome(null);
     try {
       const format = file.name.toLowerCase().endsWith('.json') ? 'json' : 'csv';
-      const result = await api.organizations.import(format, await fileAsBase64(file));
+      const result = await api.organizations.import({ format, contentBase64: await fileAsBase64(file) });
       setOutcome({ kind: 'imported', fileName: file.name, result });
       onImported(result);
     } catch (error) {

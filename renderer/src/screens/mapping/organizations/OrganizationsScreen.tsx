@@ -70,7 +70,9 @@ export function OrganizationsScreen() {
 
   async function remove(organization: Organization, force: boolean) {
     try {
-      await api.organizations.remove([organization.id], force);
+      await api.organizations.remove(
+        force ? { ids: [organization.id], force: true } : { ids: [organization.id] },
+      );
       setRemoving(null);
       await load();
     } catch (caught) {

@@ -41,11 +41,17 @@ export function SourceFileLink({
         </p>
       </div>
       <div className="source-link__actions">
-        <AppButton variant="secondary" onPress={() => void run(() => api.organizations.linkSource())}>
+        <AppButton
+          variant="secondary"
+          onPress={() => void run(() => api.organizations.linkSource({ action: 'choose' }))}
+        >
           {source ? 'Link another file…' : 'Link a file…'}
         </AppButton>
         {source ? (
-          <AppButton variant="secondary" onPress={() => void run(() => api.organizations.unlinkSource())}>
+          <AppButton
+            variant="secondary"
+            onPress={() => void run(() => api.organizations.linkSource({ action: 'unlink' }))}
+          >
             Unlink
           </AppButton>
         ) : null}
