@@ -54,7 +54,7 @@ function preloadCall<C extends ChannelName>(channel: C): Call<C> {
 
 /** One channel as the renderer calls it: resolves with the response, rejects with an ApiError. */
 type ClientCall<C extends ChannelName> =
-  {} extends RequestOf<C>
+  Record<string, never> extends RequestOf<C>
     ? (request?: RequestOf<C>) => Promise<ResponseOf<C>>
     : (request: RequestOf<C>) => Promise<ResponseOf<C>>;
 
