@@ -30,7 +30,7 @@ export default defineConfig({
       lib: {
         entry: {
           index: resolve('electron/main/index.ts'),
-          'suggest-worker': resolve('electron/mapping/suggest-worker.ts'),
+          'suggest-worker': resolve('electron/suggest-worker/suggest-worker.ts'),
         },
       },
       // better-sqlite3 and keytar are native: they stay in node_modules (unpacked beside the asar).

@@ -8,8 +8,8 @@ import {
   type SuggestResult,
   suggestMappings,
 } from '../mapping';
-import type { WorkerSuggestOptions } from '../mapping/suggest-worker';
-import { createSuggestWorkerClient, type SuggestWorkerClient } from '../mapping/suggest-worker-client';
+import type { WorkerSuggestOptions } from '../suggest-worker/suggest-worker';
+import { createSuggestWorkerClient, type SuggestWorkerClient } from '../suggest-worker/suggest-worker-client';
 
 /** Runs the matcher; rejects with `MappingAbortedError` when `signal` aborts. */
 export interface SuggestRunner {
@@ -26,13 +26,13 @@ export interface SuggestRunner {
 
 /**
  * Where the worker entry is. From source (tests, tsx, the demo) this module is a .ts file and the worker
- * is electron/mapping/suggest-worker.ts, loaded through tsx. In a bundle the build must emit
+ * is electron/suggest-worker/suggest-worker.ts, loaded through tsx. In a bundle the build must emit
  * `suggest-worker.js` beside the main bundle; when it is not there we fall back to running in-process.
  */
 function workerEntry(): { url: URL; execArgv: string[] } | null {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
-    return { url: new URL('../mapping/suggest-worker.ts', here), execArgv: ['--import', 'tsx'] };
+    return { url: new URL('../suggest-worker/suggest-worker.ts', here), execArgv: ['--import', 'tsx'] };
   }
   const built = new URL('./suggest-worker.js', here);
   return existsSync(fileURLToPath(built)) ? { url: built, execArgv: [] } : null;

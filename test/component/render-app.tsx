@@ -1,14 +1,10 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  type Backend,
-  type BackendOptions,
-  createBackend,
-  createMemorySecretStore,
-} from '../../electron/backend';
+import type { Backend, BackendOptions } from '../../electron/backend';
 import { App } from '../../renderer/src/App';
 import { apiForBackend } from '../support/api-bridge';
 import { makeTempDir } from '../support/temp-dir';
+import { testBackend } from '../support/test-backend';
 
 /**
  * The whole renderer in jsdom over a REAL backend: a SQLite file in a temporary folder, the in-memory
@@ -24,12 +20,7 @@ export interface AppHarness {
 
 export function startBackend(options: Partial<Omit<BackendOptions, 'dataDir'>> = {}) {
   const temp = makeTempDir('halo-setup-component-');
-  const backend = createBackend({
-    dataDir: temp.dir,
-    secrets: createMemorySecretStore(),
-    validateResponses: true,
-    ...options,
-  });
+  const backend = testBackend(temp.dir, options);
   return {
     backend,
     dataDir: temp.dir,

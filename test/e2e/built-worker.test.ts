@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { createSuggestWorkerClient } from '../../electron/mapping/suggest-worker-client';
+import { createSuggestWorkerClient } from '../../electron/suggest-worker/suggest-worker-client';
 
 // The packaged app runs Suggest Values in out/main/suggest-worker.js, started from beside the main bundle.
 // This proves the build emits it and that it runs on its own (no tsx, no source files).

@@ -3,15 +3,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import {
-  type Backend,
-  type BackendOptions,
-  createBackend,
-  createMemorySecretStore,
-} from '../../electron/backend';
+import type { Backend, BackendOptions } from '../../electron/backend';
 import { channelNames } from '../../shared/channel-names';
 import type { BackendEvent } from '../../shared/ipc';
 import { makeTempDir } from '../support/temp-dir';
+import { testBackend } from '../support/test-backend';
 
 /**
  * End-to-end harness: the built renderer (out/renderer) served over loopback, in real Chromium, with
@@ -117,12 +113,7 @@ export async function startHarness(): Promise<Harness> {
       temps.push(temp.cleanup);
       dataDir = temp.dir;
     }
-    const backend = createBackend({
-      secrets: createMemorySecretStore(),
-      validateResponses: true,
-      ...options.backend,
-      dataDir,
-    });
+    const backend = testBackend(dataDir, options.backend);
     const context = await browser.newContext({
       viewport: { width: 1280, height: 820 },
       colorScheme: options.colorScheme ?? 'light',

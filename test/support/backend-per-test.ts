@@ -1,13 +1,9 @@
 import path from 'node:path';
 import { afterAll, afterEach } from 'vitest';
-import {
-  type Backend,
-  type BackendOptions,
-  createBackend,
-  createMemorySecretStore,
-} from '../../electron/backend';
+import type { Backend, BackendOptions } from '../../electron/backend';
 import type { FakeHalo } from '../fake-halo';
 import { makeTempDir } from './temp-dir';
+import { LOCAL_FAKE_HALO, testBackend } from './test-backend';
 
 /**
  * A new backend (own data folder, in-memory secrets, no pacing to speak of) and a new fake Halo per test,
@@ -29,12 +25,8 @@ export function backendPerTest() {
   return {
     open(overrides: Partial<BackendOptions> = {}): Backend {
       run += 1;
-      backend = createBackend({
-        dataDir: path.join(temp.dir, `data-${run}`),
-        secrets: createMemorySecretStore(),
-        validateResponses: true,
-        haloClientOptions: { protocol: 'http', proxy: {}, pacer: { limit: 100_000, windowMs: 1000 } },
-        logger: { info() {}, warn() {}, error() {} },
+      backend = testBackend(path.join(temp.dir, `data-${run}`), {
+        haloClientOptions: LOCAL_FAKE_HALO,
         ...overrides,
       });
       return backend;

@@ -64,6 +64,33 @@ export const IMPORT_RULES: readonly ImportRule[] = [
     from: under('electron/mapping'),
     forbids: (target) => fileUnder('electron/store')(target) || fileUnder('electron/halo')(target),
   },
+  {
+    // File formats and the worker's plumbing sit outside the matcher, which reads no files.
+    name: 'electron/mapping imports neither file formats, the worker nor Node',
+    from: under('electron/mapping'),
+    forbids: (target) =>
+      fileUnder('electron/file-formats')(target) ||
+      fileUnder('electron/suggest-worker')(target) ||
+      isNodeBuiltin(target),
+  },
+  {
+    // Text in, rows out: the backend decides what a file's rows do.
+    name: 'electron/file-formats imports neither the store, Halo nor the backend',
+    from: under('electron/file-formats'),
+    forbids: (target) =>
+      fileUnder('electron/store')(target) ||
+      fileUnder('electron/halo')(target) ||
+      fileUnder('electron/backend')(target),
+  },
+  {
+    // The worker thread loads only the matcher: no database handle or Halo client is ever copied into it.
+    name: 'electron/suggest-worker imports only the matcher',
+    from: under('electron/suggest-worker'),
+    forbids: (target) =>
+      fileUnder('electron/store')(target) ||
+      fileUnder('electron/halo')(target) ||
+      fileUnder('electron/backend')(target),
+  },
 ];
 
 const SPECIFIER =

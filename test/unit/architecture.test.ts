@@ -72,6 +72,26 @@ const BREAKING_SAMPLES: { rule: string; path: string; text: string }[] = [
     path: 'electron/mapping/x.ts',
     text: "const store = require('../store');",
   },
+  {
+    rule: 'electron/mapping imports neither file formats, the worker nor Node',
+    path: 'electron/mapping/x.ts',
+    text: "import { parseOrganizationsCsv } from '../file-formats/organization-file';",
+  },
+  {
+    rule: 'electron/mapping imports neither file formats, the worker nor Node',
+    path: 'electron/mapping/x.ts',
+    text: "import { readFileSync } from 'node:fs';",
+  },
+  {
+    rule: 'electron/file-formats imports neither the store, Halo nor the backend',
+    path: 'electron/file-formats/x.ts',
+    text: "import { fileRefused } from '../backend/files/import-file';",
+  },
+  {
+    rule: 'electron/suggest-worker imports only the matcher',
+    path: 'electron/suggest-worker/x.ts',
+    text: "import type { Store } from '../store';",
+  },
 ];
 
 describe('architecture: forbidden imports', () => {

@@ -4,7 +4,7 @@ import type {
   Organization,
   OrganizationImportResult,
 } from '../../../shared/mapping-contract';
-import { type OrganizationFileRow, parseOrganizationsFile } from '../../mapping/organization-file';
+import { type OrganizationFileRow, parseOrganizationsFile } from '../../file-formats/organization-file';
 import type { BackendContext } from '../context';
 import { fileRefused } from '../files/import-file';
 

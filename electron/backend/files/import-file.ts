@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type FileFormat, type ImportProblem, MAX_IMPORT_CHARS } from '../../../shared/mapping-contract';
-import { decodeImportBytes, textProblem } from '../../mapping/file-encoding';
+import { decodeImportBytes, textProblem } from '../../file-formats/file-encoding';
 import { AppError } from '../app-error';
 
 /** The same problems the renderer shows, as one error: the file is refused whole. */

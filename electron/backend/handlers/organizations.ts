@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
 import type { Organization } from '../../../shared/mapping-contract';
+import { parseOrganizationsFile } from '../../file-formats/organization-file';
 import { normaliseTenantId } from '../../mapping/client-index';
-import { parseOrganizationsFile } from '../../mapping/organization-file';
 import { AppError } from '../app-error';
 import type { BackendContext } from '../context';
 import { importOrganizationContent, mergeOrganizations } from '../directory/organization-merge';

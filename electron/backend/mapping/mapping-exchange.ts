@@ -5,7 +5,7 @@ import {
   mappingsToJson,
   parseMappingsCsv,
   parseMappingsJson,
-} from '../../mapping/mapping-file';
+} from '../../file-formats/mapping-file';
 import { fileRefused } from '../files/import-file';
 import { draftOf, type MappingData, savedOf } from './mapping-data';
 import type { ImportedMapping } from './session';

@@ -1,5 +1,6 @@
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
 import type { OptionsProgressEvent, OrganizationImportResult } from '../../../shared/mapping-contract';
+import { type OrganizationFileRow, parseOrganizationsFile } from '../../file-formats/organization-file';
 import {
   type HaloClientRow,
   type HaloTopLevel,
@@ -7,7 +8,6 @@ import {
   readClientTenants,
 } from '../../halo';
 import { cleanClientName } from '../../halo/clean-name';
-import { type OrganizationFileRow, parseOrganizationsFile } from '../../mapping/organization-file';
 import { reconcileClients } from '../../mapping/reconcile';
 import type { CachedClient } from '../../store';
 import { type AppError, cancelledError } from '../app-error';

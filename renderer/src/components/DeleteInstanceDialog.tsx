@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type { InstanceSummary } from '../../../shared/domain';
 import type { InstanceHoldings } from '../../../shared/instance-impact-contract';
+import { plural } from '../../../shared/plural';
 import { api } from '../api';
 import { messageOf } from '../lib/errors';
-import { AppButton } from './AppButton';
-import { WarningIcon } from './Icons';
+import { ConfirmDialog } from './ConfirmDialog';
 
 /** What deleting this instance destroys, in one sentence, so nobody deletes the wrong one by habit. */
 export function deletionConsequences(
@@ -22,18 +21,15 @@ export function deletionConsequences(
   return `Deletes '${instance.name}': ${list}. This cannot be undone.`;
 }
 
-const count = (n: number, one: string, many: string) =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-
 /** The instance's data besides its configuration: mappings, draft, cached clients, validation. */
 function holdingParts(holdings: InstanceHoldings): string[] {
   const parts: string[] = [];
   if (holdings.savedMappings > 0)
-    parts.push(`its ${count(holdings.savedMappings, 'saved mapping', 'saved mappings')}`);
+    parts.push(`its ${plural(holdings.savedMappings, 'saved mapping', 'saved mappings')}`);
   if (holdings.draftChanges > 0)
-    parts.push(`its draft of ${count(holdings.draftChanges, 'unsaved change', 'unsaved changes')}`);
+    parts.push(`its draft of ${plural(holdings.draftChanges, 'unsaved change', 'unsaved changes')}`);
   if (holdings.cachedClients > 0)
-    parts.push(`${count(holdings.cachedClients, 'cached Halo client', 'cached Halo clients')}`);
+    parts.push(`${plural(holdings.cachedClients, 'cached Halo client', 'cached Halo clients')}`);
   if (holdings.hasValidation) parts.push('its validation history');
   return parts;
 }
@@ -80,40 +76,17 @@ export function DeleteInstanceDialog({
   }
 
   return (
-    <ModalOverlay
+    <ConfirmDialog
       isOpen={instance !== null}
-      onOpenChange={(open) => !open && !busy && onClose()}
-      isDismissable={!busy}
-      className="modal-overlay"
-    >
-      <Modal className="modal modal--narrow">
-        <Dialog className="dialog" role="alertdialog">
-          {instance ? (
-            <>
-              <div className="dialog__icon dialog__icon--danger">
-                <WarningIcon size={22} />
-              </div>
-              <Heading slot="title" className="dialog__title">
-                Delete “{instance.name}”?
-              </Heading>
-              <p className="dialog__text">{deletionConsequences(instance, holdings)}</p>
-              {error ? (
-                <p className="banner banner--error" role="alert">
-                  {error}
-                </p>
-              ) : null}
-              <div className="dialog__actions">
-                <AppButton variant="secondary" onPress={onClose} isDisabled={busy} autoFocus>
-                  Cancel
-                </AppButton>
-                <AppButton variant="danger" onPress={confirm} isDisabled={busy}>
-                  {busy ? 'Deleting…' : 'Delete instance'}
-                </AppButton>
-              </div>
-            </>
-          ) : null}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+      title={`Delete “${instance?.name ?? ''}”?`}
+      text={instance ? deletionConsequences(instance, holdings) : ''}
+      confirmLabel="Delete instance"
+      busy={busy}
+      busyLabel="Deleting…"
+      error={error}
+      withWarningIcon
+      onConfirm={() => void confirm()}
+      onCancel={onClose}
+    />
   );
 }

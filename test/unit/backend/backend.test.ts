@@ -1,16 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type Backend,
-  createBackend,
-  createMemorySecretStore,
-  type SecretStore,
-} from '../../../electron/backend';
+import { type Backend, createMemorySecretStore, type SecretStore } from '../../../electron/backend';
 import { KeychainUnavailableError } from '../../../electron/secrets';
 import type { ChannelName, IpcResult, ResponseOf } from '../../../shared/ipc';
 import { detailsOf } from '../../support/backend-calls';
 import { makeTempDir } from '../../support/temp-dir';
+import { testBackend } from '../../support/test-backend';
 
 const SECRET = 'hX9-Very$ecret-Value-7c1d2e3f4a5b6c7d8e9f';
 const goodConfiguration = {
@@ -44,7 +40,7 @@ async function fails<C extends ChannelName>(channel: C, request: unknown) {
 beforeEach(() => {
   temp = makeTempDir();
   secrets = createMemorySecretStore();
-  backend = createBackend({ dataDir: temp.dir, secrets, validateResponses: true });
+  backend = testBackend(temp.dir, { secrets });
   responses.length = 0;
 });
 afterEach(() => {
@@ -164,7 +160,7 @@ describe('configuration', () => {
         throw new KeychainUnavailableError('No Secret Service keychain is running. Install gnome-keyring.');
       },
     };
-    backend = createBackend({ dataDir: temp.dir, secrets: lockedKeychain, validateResponses: true });
+    backend = testBackend(temp.dir, { secrets: lockedKeychain });
     const instance = await ok('instances:create', { name: 'Production' });
     const error = await fails('config:save', { instanceId: instance.id, configuration: goodConfiguration });
     expect(error.code).toBe('keychain-unavailable');
@@ -200,7 +196,7 @@ describe('persistence and secrecy', () => {
     const instance = await ok('instances:create', { name: 'Production' });
     await ok('config:save', { instanceId: instance.id, configuration: goodConfiguration });
     backend.close();
-    backend = createBackend({ dataDir: temp.dir, secrets, validateResponses: true });
+    backend = testBackend(temp.dir, { secrets });
     const loaded = await ok('config:get', { instanceId: instance.id });
     expect(loaded.configuration?.resourceServer).toBe('acme.halopsa.com');
     expect(loaded.configuration?.hasClientSecret).toBe(true);
@@ -240,7 +236,7 @@ describe('persistence and secrecy', () => {
       expect(bytes.includes(Buffer.from(SECRET, 'utf16le')), file).toBe(false);
     }
     expect(JSON.stringify(responses)).not.toContain(SECRET);
-    backend = createBackend({ dataDir: temp.dir, secrets });
+    backend = testBackend(temp.dir, { secrets });
   });
 
   it('app:info names the database file and the secret store', async () => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend, createMemorySecretStore } from '../../../electron/backend';
 import {
   DEMO_INSTANCE_NAME,
   demoHaloFromEnvironment,
@@ -7,6 +6,7 @@ import {
 } from '../../../electron/main/demo-sandbox';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo, startFakeHalo } from '../../fake-halo';
 import { makeTempDir } from '../../support/temp-dir';
+import { testBackend } from '../../support/test-backend';
 
 let fake: FakeHalo;
 const temp = makeTempDir();
@@ -20,11 +20,7 @@ afterAll(async () => {
 
 describe('demo sandbox', () => {
   it('configures a labelled instance against the fake over HTTPS with its private CA, and it validates', async () => {
-    const backend = createBackend({
-      dataDir: temp.dir,
-      secrets: createMemorySecretStore(),
-      validateResponses: true,
-    });
+    const backend = testBackend(temp.dir);
     const demo = {
       host: fake.host,
       clientId: FAKE_CLIENT_ID,

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Backend, createBackend, createMemorySecretStore } from '../../../electron/backend';
+import type { Backend } from '../../../electron/backend';
 import { redactSecrets } from '../../../shared/diagnostics';
 import { secretForms } from '../../../shared/secret-forms';
 import { type FakeHalo, startFakeHalo } from '../../fake-halo';
 import { configuredInstance, invoke } from '../../support/backend-calls';
 import { makeTempDir } from '../../support/temp-dir';
+import { testBackend } from '../../support/test-backend';
 
 // Printable ASCII that URL-encoding changes (+ / = ~ % &), as a real secret may hold.
 const SECRET = 'Wr0ng+Secret/with=odd%chars&more~x9';
@@ -23,12 +24,7 @@ let backend: Backend;
 const temp = makeTempDir();
 beforeAll(async () => {
   fake = await startFakeHalo({ clients: 3 });
-  backend = createBackend({
-    dataDir: temp.dir,
-    secrets: createMemorySecretStore(),
-    validateResponses: true,
-    haloClientOptions: { protocol: 'http' },
-  });
+  backend = testBackend(temp.dir, { haloClientOptions: { protocol: 'http' } });
 });
 afterAll(async () => {
   backend.close();

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Backend, createBackend, createMemorySecretStore } from '../../../electron/backend';
+import { type Backend, createMemorySecretStore } from '../../../electron/backend';
 import type { SecretStore } from '../../../electron/secrets';
 import { REENTER_SECRET_MESSAGE } from '../../../shared/configuration-rules';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo, startFakeHalo } from '../../fake-halo';
 import { invoke, invokeFails } from '../../support/backend-calls';
 import { makeTempDir } from '../../support/temp-dir';
+import { testBackend } from '../../support/test-backend';
 
 // Two Halos over real TLS, each with its own generated CA. The configuration trusts both CAs, so a
 // host change alone would be enough for the old code to post the stored secret to the second one.
@@ -20,7 +21,7 @@ beforeAll(async () => {
     startFakeHalo({ clients: 5, tls: true }),
   ]);
   secrets = createMemorySecretStore();
-  backend = createBackend({ dataDir: temp.dir, secrets, validateResponses: true });
+  backend = testBackend(temp.dir, { secrets });
 });
 afterAll(async () => {
   backend.close();

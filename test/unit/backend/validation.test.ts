@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Backend, createBackend, createMemorySecretStore } from '../../../electron/backend';
+import type { Backend } from '../../../electron/backend';
 import type { BackendEvent } from '../../../shared/ipc';
 import { FAKE_CLIENT_SECRET, type FakeHalo, startFakeHalo } from '../../fake-halo';
 import { configuredInstance } from '../../support/backend-calls';
 import { makeTempDir } from '../../support/temp-dir';
+import { testBackend } from '../../support/test-backend';
 
 let fake: FakeHalo;
 let backend: Backend;
@@ -11,12 +12,7 @@ const temp = makeTempDir();
 
 beforeAll(async () => {
   fake = await startFakeHalo({ clients: 412 });
-  backend = createBackend({
-    dataDir: temp.dir,
-    secrets: createMemorySecretStore(),
-    validateResponses: true,
-    haloClientOptions: { protocol: 'http' },
-  });
+  backend = testBackend(temp.dir, { haloClientOptions: { protocol: 'http' } });
 });
 afterAll(async () => {
   backend.close();

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, createMemorySecretStore } from '../../../electron/backend';
 import { type RecoveryDialogs, recoverFromStartupFailure } from '../../../electron/main/startup-recovery';
 import { DATABASE_FILE_NAME, listBackups, openStore, StoreError } from '../../../electron/store';
 import { takeDailyBackup } from '../../../electron/store/backups';
 import { damageDatabasePages } from '../../support/damage-database';
 import { makeTempDir } from '../../support/temp-dir';
+import { testBackend } from '../../support/test-backend';
 
 // Start-up with a database that cannot open: the damaged one is offered its last good backup; every
 // other cause is shown as it is and the app quits.
@@ -32,7 +32,7 @@ function recordingDialogs(restore: boolean) {
 /** What starting the backend throws now (null when it starts). */
 function startupError(dataDir: string): unknown {
   try {
-    createBackend({ dataDir, secrets: createMemorySecretStore() }).close();
+    testBackend(dataDir).close();
     return null;
   } catch (error) {
     return error;

@@ -2,12 +2,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import electronLog from 'electron-log/node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type Backend, createBackend, createMemorySecretStore } from '../../../electron/backend';
+import type { Backend } from '../../../electron/backend';
 import { backendLogger, configureLogging, recentLogLines } from '../../../electron/main/logging';
 import { FAKE_CLIENT_ID, type FakeHalo, startFakeHalo } from '../../fake-halo';
 import { TokenStore } from '../../fake-halo/token-store';
 import { fakeHaloConfiguration } from '../../support/backend-calls';
 import { makeTempDir } from '../../support/temp-dir';
+import { testBackend } from '../../support/test-backend';
 
 // A whole session with a known secret, logged through the app's real logging setup (electron-log writing
 // real, rotated files) and the real backend (real SQLite file), then every byte of the logs and of the
@@ -39,12 +40,7 @@ beforeAll(async () => {
   });
   // A small rotation size so the flow spills over into main.1.log, main.2.log, ...
   logFile = configureLogging(log, { logsDir, maxBytes: 2048 });
-  backend = createBackend({
-    dataDir,
-    secrets: createMemorySecretStore(),
-    logger: backendLogger(log),
-    haloClientOptions: { protocol: 'http' },
-  });
+  backend = testBackend(dataDir, { logger: backendLogger(log), haloClientOptions: { protocol: 'http' } });
   await runWholeFlow();
   backend.close();
 });

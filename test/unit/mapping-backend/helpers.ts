@@ -1,10 +1,6 @@
-import {
-  type Backend,
-  createBackend,
-  createMemorySecretStore,
-  type SecretStore,
-} from '../../../electron/backend';
+import type { Backend, SecretStore } from '../../../electron/backend';
 import type { SuggestRunner } from '../../../electron/backend/suggest-runner';
+import { LOCAL_FAKE_HALO, testBackend } from '../../support/test-backend';
 
 export interface TestBackendOptions {
   dataDir: string;
@@ -23,12 +19,10 @@ export {
 } from '../../support/backend-calls';
 
 export function openBackend(options: TestBackendOptions): Backend {
-  return createBackend({
-    dataDir: options.dataDir,
-    secrets: options.secrets ?? createMemorySecretStore(),
-    validateResponses: true,
+  return testBackend(options.dataDir, {
+    ...(options.secrets ? { secrets: options.secrets } : {}),
     // Tests run against the fake on 127.0.0.1; a generous pacer so nothing waits unless a test asks.
-    haloClientOptions: { protocol: 'http', proxy: {}, pacer: { limit: 100_000, windowMs: 1000 } },
+    haloClientOptions: LOCAL_FAKE_HALO,
     ...(options.now ? { now: options.now } : {}),
     ...(options.suggestRunner ? { suggestRunner: options.suggestRunner } : {}),
     ...(options.chooseOrganizationFile ? { chooseOrganizationFile: options.chooseOrganizationFile } : {}),

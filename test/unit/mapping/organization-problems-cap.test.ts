@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseOrganizationsCsv, parseOrganizationsJson } from '../../../electron/mapping/organization-file';
+import {
+  parseOrganizationsCsv,
+  parseOrganizationsJson,
+} from '../../../electron/file-formats/organization-file';
 
 describe('a bad organizations import lists at most 200 problems, then the count', () => {
   it('1,000 bad CSV rows give the first 200 problems by line and "and 800 more problems"', () => {

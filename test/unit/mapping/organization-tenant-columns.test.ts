@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseOrganizationsCsv, parseOrganizationsJson } from '../../../electron/mapping/organization-file';
+import {
+  parseOrganizationsCsv,
+  parseOrganizationsJson,
+} from '../../../electron/file-formats/organization-file';
 
 const GUID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 

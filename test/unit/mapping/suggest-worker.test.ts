@@ -6,14 +6,16 @@ import {
   createSuggestHandler,
   raiseSharedAbortFlag,
   type SuggestWorkerResponse,
-} from '../../../electron/mapping/suggest-worker';
+} from '../../../electron/suggest-worker/suggest-worker';
 import {
   createSuggestWorkerClient,
   type SuggestWorkerClient,
-} from '../../../electron/mapping/suggest-worker-client';
+} from '../../../electron/suggest-worker/suggest-worker-client';
 import { generateLabeledSet } from '../../fixtures/mapping/generate-labeled-set';
 
-const workerFile = fileURLToPath(new URL('../../../electron/mapping/suggest-worker.ts', import.meta.url));
+const workerFile = fileURLToPath(
+  new URL('../../../electron/suggest-worker/suggest-worker.ts', import.meta.url),
+);
 
 describe('suggest worker message handler', () => {
   it('answers a request with the same result as a direct call', () => {

@@ -2,10 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Backend, createBackend, createMemorySecretStore } from '../../../electron/backend';
+import type { Backend } from '../../../electron/backend';
 import { channelNames } from '../../../shared/channel-names';
 import { type ChannelName, channels, type IpcResult } from '../../../shared/ipc';
 import { makeTempDir } from '../../support/temp-dir';
+import { testBackend } from '../../support/test-backend';
 
 /**
  * Hostile IPC: every channel in `channelNames` (so a channel added tomorrow is fuzzed tomorrow) gets
@@ -30,7 +31,7 @@ function sha256(file: string): string {
 
 /** A database with something in it, closed so its WAL is checkpointed into the main file. */
 async function seedDatabase(): Promise<void> {
-  const seed = createBackend({ dataDir: temp.dir, secrets: createMemorySecretStore() });
+  const seed = testBackend(temp.dir);
   const created = await seed.invoke('instances:create', { name: 'Production' });
   if (!created.ok) throw new Error(created.error.message);
   seededInstanceId = created.value.id;
@@ -199,7 +200,7 @@ function throughIpc(value: unknown): { value: unknown } | undefined {
 beforeAll(async () => {
   await seedDatabase();
   hashBefore = sha256(databaseFile);
-  backend = createBackend({ dataDir: temp.dir, secrets: createMemorySecretStore(), validateResponses: true });
+  backend = testBackend(temp.dir);
 });
 
 afterAll(() => {

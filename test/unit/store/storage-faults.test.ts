@@ -3,7 +3,7 @@ import { closeSync, existsSync, mkdirSync, openSync, rmSync, statfsSync, writeSy
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { type Backend, createBackend, createMemorySecretStore } from '../../../electron/backend';
+import type { Backend } from '../../../electron/backend';
 import { toAppErrorData } from '../../../electron/backend/app-error';
 import {
   DATABASE_FILE_NAME,
@@ -20,6 +20,7 @@ import { damageDatabasePages } from '../../support/damage-database';
 import { holdWriteLock } from '../../support/hold-write-lock';
 import { upgradeSql } from '../../support/migration-sql';
 import { makeTempDir } from '../../support/temp-dir';
+import { testBackend } from '../../support/test-backend';
 
 // The storage fault matrix of issue 10 (items 5 and 6): disk full, read-only, locked and corrupt, each met
 // through the backend's channels where the app meets it. After each fault the database is opened again and
@@ -38,7 +39,7 @@ let run = 0;
 const freshDir = () => path.join(temp.dir, `data-${++run}`);
 
 function open(dataDir: string): Backend {
-  return createBackend({ dataDir, secrets: createMemorySecretStore(), validateResponses: true });
+  return testBackend(dataDir);
 }
 
 /** Saves instances and organizations through the channels; returns their names, to check later. */

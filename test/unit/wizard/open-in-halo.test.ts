@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Backend, createBackend, createMemorySecretStore } from '../../../electron/backend';
+import type { Backend } from '../../../electron/backend';
 import { haloPageUrl } from '../../../electron/backend/handlers/links';
 import { createExternalLinkGate } from '../../../electron/main/external-links';
 import { createOpenInHalo } from '../../../electron/main/open-in-halo';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, startFakeHalo } from '../../fake-halo';
 import { fakeHaloConfiguration, invoke, invokeFails } from '../../support/backend-calls';
 import { makeTempDir } from '../../support/temp-dir';
+import { LOCAL_FAKE_HALO, testBackend } from '../../support/test-backend';
 
 /**
  * "Open in Halo" goes through one gate: the backend builds an https URL on the instance's saved host
@@ -19,12 +20,9 @@ afterEach(() => {
 
 function backendWith(openExternal?: (url: string) => Promise<void>): Backend {
   const temp = makeTempDir('halo-setup-links-');
-  const backend = createBackend({
-    dataDir: temp.dir,
-    secrets: createMemorySecretStore(),
-    validateResponses: true,
+  const backend = testBackend(temp.dir, {
     // For the on-premise cases: the fake Halo listens on plain http at 127.0.0.1.
-    haloClientOptions: { protocol: 'http', proxy: {}, pacer: { limit: 100_000, windowMs: 1000 } },
+    haloClientOptions: LOCAL_FAKE_HALO,
     ...(openExternal ? { openExternal } : {}),
   });
   cleanups.push(() => {

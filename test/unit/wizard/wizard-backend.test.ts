@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Backend, createBackend, createMemorySecretStore } from '../../../electron/backend';
+import type { Backend } from '../../../electron/backend';
 import type { ChannelName, ResponseOf } from '../../../shared/ipc';
 import { defaultAgent, type FakeHalo, type FakeHaloOptions, startFakeHalo } from '../../fake-halo';
 import { configuredInstance, fakeHaloConfiguration } from '../../support/backend-calls';
 import { makeTempDir } from '../../support/temp-dir';
+import { testBackend } from '../../support/test-backend';
 
 /**
  * The wizard's backend against the fake Halo over real sockets and a real SQLite file: the self-check,
@@ -40,12 +41,7 @@ function openBackend(dataDir?: string): { backend: Backend; dataDir: string } {
     cleanups.push(temp.cleanup);
     dir = temp.dir;
   }
-  const backend = createBackend({
-    dataDir: dir,
-    secrets: createMemorySecretStore(),
-    validateResponses: true,
-    haloClientOptions: { protocol: 'http' },
-  });
+  const backend = testBackend(dir, { haloClientOptions: { protocol: 'http' } });
   cleanups.unshift(() => backend.close());
   return { backend, dataDir: dir };
 }

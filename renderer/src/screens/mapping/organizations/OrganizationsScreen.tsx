@@ -1,10 +1,11 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { Dialog, Heading, Input, Modal, ModalOverlay, SearchField } from 'react-aria-components';
+import { Input, SearchField } from 'react-aria-components';
 import type { Organization, OrganizationSource } from '../../../../../shared/mapping-contract';
 import { plural } from '../../../../../shared/plural';
 import { ApiError, api } from '../../../api';
 import { AppButton } from '../../../components/AppButton';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { PencilIcon, PlusIcon, TrashIcon } from '../../../components/Icons';
 import { messageOf } from '../../../lib/errors';
 import { useNow } from '../../../lib/use-now';
@@ -159,40 +160,18 @@ export function OrganizationsScreen() {
         onClose={() => setEditing(null)}
         onSaved={() => void load()}
       />
-      <ModalOverlay
+      <ConfirmDialog
         isOpen={removing !== null}
-        onOpenChange={(open) => !open && setRemoving(null)}
-        isDismissable
-        className="modal-overlay"
-      >
-        <Modal className="modal modal--narrow">
-          <Dialog className="dialog" role="alertdialog">
-            {removing ? (
-              <>
-                <Heading slot="title" className="dialog__title">
-                  Remove “{removing.organization.name}”?
-                </Heading>
-                <p className="dialog__text">
-                  {removing.mapped
-                    ? 'It is mapped or excluded in at least one instance. Removing it deletes those mappings too.'
-                    : 'It leaves the directory and every instance’s mapping screen.'}
-                </p>
-                <div className="dialog__actions">
-                  <AppButton variant="secondary" onPress={() => setRemoving(null)} autoFocus>
-                    Cancel
-                  </AppButton>
-                  <AppButton
-                    variant="danger"
-                    onPress={() => void remove(removing.organization, removing.mapped)}
-                  >
-                    {removing.mapped ? 'Remove with its mappings' : 'Remove'}
-                  </AppButton>
-                </div>
-              </>
-            ) : null}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
+        title={`Remove “${removing?.organization.name ?? ''}”?`}
+        text={
+          removing?.mapped
+            ? 'It is mapped or excluded in at least one instance. Removing it deletes those mappings too.'
+            : 'It leaves the directory and every instance’s mapping screen.'
+        }
+        confirmLabel={removing?.mapped ? 'Remove with its mappings' : 'Remove'}
+        onConfirm={() => removing && void remove(removing.organization, removing.mapped)}
+        onCancel={() => setRemoving(null)}
+      />
     </section>
   );
 }

@@ -1,7 +1,13 @@
 import { isMainThread, parentPort } from 'node:worker_threads';
-import { MappingAbortedError } from './abort';
-import { suggestMappings } from './suggest';
-import type { AbortFlag, HaloClientInput, OrganizationInput, SuggestOptions, SuggestResult } from './types';
+import { MappingAbortedError } from '../mapping/abort';
+import { suggestMappings } from '../mapping/suggest';
+import type {
+  AbortFlag,
+  HaloClientInput,
+  OrganizationInput,
+  SuggestOptions,
+  SuggestResult,
+} from '../mapping/types';
 
 /**
  * Worker entry: runs `suggestMappings` off the main thread, so matching 20,000 names never freezes the

@@ -7,9 +7,11 @@
  * Papaparse was the alternative, but it recovers from broken quotes and keeps going, while we must
  * refuse a broken file rather than guess.
  */
-import { CsvError, parse } from 'csv-parse/sync';
 import type { FileFormat } from '../../shared/mapping-contract';
-import { normaliseTenantId } from './client-index';
+import { normaliseTenantId } from '../mapping/client-index';
+import { type FileProblem, firstProblems, readCsvRecords, stripBom } from './csv-records';
+
+export type { FileProblem } from './csv-records';
 
 export interface OrganizationFileRow {
   /** 1-based line in the file (CSV: the line the record ends on; JSON: the item's position). */
@@ -33,32 +35,12 @@ interface RawOrganizationCells {
   domains: string | readonly string[] | null;
 }
 
-export interface FileProblem {
-  line: number;
-  reason: string;
-}
-
 export type OrganizationFileResult =
   | { ok: true; rows: OrganizationFileRow[]; headerDetected: boolean }
   | { ok: false; problems: FileProblem[] };
 
 export const MAX_ORGANIZATION_ROWS = 200_000;
 export const MAX_NAME_LENGTH = 300;
-/** A refused file lists at most this many problems (and says how many more there were). */
-export const MAX_PROBLEMS_LISTED = 200;
-
-/**
- * The problems a screen can show, for every import (organizations and mappings): the first 200 by line,
- * then one line with how many more there are.
- */
-export function firstProblems(problems: FileProblem[]): FileProblem[] {
-  const sorted = problems.sort((a, b) => a.line - b.line);
-  if (sorted.length <= MAX_PROBLEMS_LISTED) return sorted;
-  const shown = sorted.slice(0, MAX_PROBLEMS_LISTED);
-  const last = shown[shown.length - 1]?.line ?? 0;
-  shown.push({ line: last, reason: `and ${sorted.length - shown.length} more problems` });
-  return shown;
-}
 
 type Field = 'name' | 'domain' | 'externalId' | 'microsoftTenantId' | 'domains';
 const FIELDS: readonly Field[] = ['name', 'domain', 'externalId', 'microsoftTenantId', 'domains'];
@@ -138,79 +120,6 @@ function detectHeader(cells: readonly string[]): Map<Field, number> | null {
     if (field !== null && !columns.has(field)) columns.set(field, index);
   });
   return columns;
-}
-
-/** The delimiter of the first line, counting only outside quotes: comma, semicolon (Excel in many locales) or tab. */
-export function detectDelimiter(text: string): string {
-  let inQuotes = false;
-  const counts = new Map<string, number>([
-    [',', 0],
-    [';', 0],
-    ['\t', 0],
-  ]);
-  for (const char of text) {
-    if (char === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && (char === '\n' || char === '\r')) break;
-    else if (!inQuotes && counts.has(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
-  }
-  let best = ',';
-  for (const [char, count] of counts) if (count > (counts.get(best) ?? 0)) best = char;
-  return best;
-}
-
-/** Index of the first byte that breaks UTF-8 (overlongs, surrogates and out-of-range included), or -1. */
-export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
-  let index = 0;
-  while (index < bytes.length) {
-    const lead = bytes[index] ?? 0;
-    let length: number;
-    let min: number;
-    if (lead < 0x80) {
-      index += 1;
-      continue;
-    } else if (lead >= 0xc2 && lead <= 0xdf) {
-      length = 2;
-      min = 0x80;
-    } else if (lead >= 0xe0 && lead <= 0xef) {
-      length = 3;
-      min = 0x800;
-    } else if (lead >= 0xf0 && lead <= 0xf4) {
-      length = 4;
-      min = 0x10000;
-    } else {
-      return index;
-    }
-    let code = lead & (0xff >> (length + 1));
-    for (let offset = 1; offset < length; offset++) {
-      const next = bytes[index + offset];
-      if (next === undefined || (next & 0xc0) !== 0x80) return index;
-      code = (code << 6) | (next & 0x3f);
-    }
-    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return index;
-    index += length;
-  }
-  return -1;
-}
-
-/** Decodes bytes as UTF-8 (a BOM is dropped), refusing anything else with the line of the first bad byte. */
-export function decodeUtf8(
-  bytes: Uint8Array,
-): { ok: true; text: string } | { ok: false; problem: FileProblem } {
-  const bad = firstInvalidUtf8Byte(bytes);
-  if (bad === -1) return { ok: true, text: new TextDecoder('utf-8').decode(bytes) };
-  let line = 1;
-  for (let index = 0; index < bad; index++) if (bytes[index] === 0x0a) line += 1;
-  return {
-    ok: false,
-    problem: {
-      line,
-      reason: `the file is not UTF-8 (byte ${bad + 1} is not valid UTF-8); save it as "CSV UTF-8" or UTF-8 text and try again`,
-    },
-  };
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function optional(value: string | undefined): string | null {
@@ -322,29 +231,10 @@ class RowChecker {
   }
 }
 
-interface CsvRecord {
-  record: string[];
-  info: { lines: number };
-}
-
 export function parseOrganizationsCsv(content: string): OrganizationFileResult {
-  const text = stripBom(content);
-  let records: CsvRecord[];
-  try {
-    records = parse(text, {
-      delimiter: detectDelimiter(text),
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as CsvRecord[];
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = typeof error.lines === 'number' ? error.lines : 0;
-      return { ok: false, problems: [{ line, reason: csvReason(error) }] };
-    }
-    throw error;
-  }
+  const read = readCsvRecords(content);
+  if (!read.ok) return read;
+  const { records } = read;
   const checker = new RowChecker();
   const nonBlank = records.filter((entry) => entry.record.some((cell) => cell.trim() !== ''));
   const first = nonBlank[0];
@@ -386,17 +276,6 @@ export function parseOrganizationsCsv(content: string): OrganizationFileResult {
   if (dataRecords.length === 0 && header)
     checker.problem(first.info.lines, 'the file has a header but no organizations');
   return checker.result(header !== null);
-}
-
-function csvReason(error: CsvError): string {
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted field is never closed (a " without its closing ")';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'a closing quote is followed by other characters (write a quote inside a quoted field as "")';
-    default:
-      return `the CSV cannot be read: ${error.message}`;
-  }
 }
 
 const JSON_TENANT_KEYS = [

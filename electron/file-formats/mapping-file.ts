@@ -2,10 +2,9 @@
  * Mappings as a file (CSV or JSON): writing an export, and reading one back whole or not at all. Pure;
  * the handler resolves organizations and puts the rows into the draft.
  */
-import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { MappingValue } from '../../shared/mapping-contract';
-import { detectDelimiter, type FileProblem, firstProblems } from './organization-file';
+import { type FileProblem, firstProblems, readCsvRecords, stripBom } from './csv-records';
 import { neutraliseFormula, restoreFormula } from './spreadsheet-safe';
 
 export const MAPPING_FILE_FORMAT = 'halo-setup-mappings';
@@ -158,25 +157,9 @@ function finish(rows: ParsedMappingRow[], problems: FileProblem[]): MappingFileR
 }
 
 export function parseMappingsCsv(content: string): MappingFileResult {
-  const text = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      delimiter: detectDelimiter(text),
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (error) {
-    if (error instanceof CsvError) {
-      return {
-        ok: false,
-        problems: [{ line: typeof error.lines === 'number' ? error.lines : 0, reason: error.message }],
-      };
-    }
-    throw error;
-  }
+  const read = readCsvRecords(content);
+  if (!read.ok) return read;
+  const { records } = read;
   const [header, ...data] = records;
   if (header === undefined) return { ok: false, problems: [{ line: 1, reason: 'the file is empty' }] };
   const names = header.record.map((cell) => cell.trim().toLowerCase());
@@ -231,7 +214,7 @@ export function parseMappingsCsv(content: string): MappingFileResult {
 export function parseMappingsJson(content: string): MappingFileResult {
   let json: unknown;
   try {
-    json = JSON.parse(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content);
+    json = JSON.parse(stripBom(content));
   } catch (error) {
     return { ok: false, problems: [{ line: 1, reason: `not valid JSON: ${(error as Error).message}` }] };
   }

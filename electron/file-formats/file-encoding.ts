@@ -1,4 +1,4 @@
-import { decodeUtf8, type FileProblem } from './organization-file';
+import type { FileProblem } from './csv-records';
 
 /**
  * Decodes an imported file's bytes. Excel's "Unicode Text" and many Windows tools write UTF-16 (two
@@ -61,4 +61,55 @@ function lineOf(bytes: Uint8Array, index: number): number {
   let line = 1;
   for (let at = 0; at < index; at++) if (bytes[at] === 0x0a) line += 1;
   return line;
+}
+
+/** Index of the first byte that breaks UTF-8 (overlongs, surrogates and out-of-range included), or -1. */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index] ?? 0;
+    let length: number;
+    let min: number;
+    if (lead < 0x80) {
+      index += 1;
+      continue;
+    } else if (lead >= 0xc2 && lead <= 0xdf) {
+      length = 2;
+      min = 0x80;
+    } else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      min = 0x800;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      min = 0x10000;
+    } else {
+      return index;
+    }
+    let code = lead & (0xff >> (length + 1));
+    for (let offset = 1; offset < length; offset++) {
+      const next = bytes[index + offset];
+      if (next === undefined || (next & 0xc0) !== 0x80) return index;
+      code = (code << 6) | (next & 0x3f);
+    }
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return index;
+    index += length;
+  }
+  return -1;
+}
+
+/** Decodes bytes as UTF-8 (a BOM is dropped), refusing anything else with the line of the first bad byte. */
+export function decodeUtf8(
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; problem: FileProblem } {
+  const bad = firstInvalidUtf8Byte(bytes);
+  if (bad === -1) return { ok: true, text: new TextDecoder('utf-8').decode(bytes) };
+  let line = 1;
+  for (let index = 0; index < bad; index++) if (bytes[index] === 0x0a) line += 1;
+  return {
+    ok: false,
+    problem: {
+      line,
+      reason: `the file is not UTF-8 (byte ${bad + 1} is not valid UTF-8); save it as "CSV UTF-8" or UTF-8 text and try again`,
+    },
+  };
 }

@@ -1,6 +1,6 @@
-import { MappingAbortedError } from './abort';
+import { MappingAbortedError } from '../mapping/abort';
+import type { HaloClientInput, OrganizationInput, SuggestResult } from '../mapping/types';
 import type { SuggestWorkerRequest, SuggestWorkerResponse, WorkerSuggestOptions } from './suggest-worker';
-import type { HaloClientInput, OrganizationInput, SuggestResult } from './types';
 
 /** The part of `node:worker_threads` Worker this needs (the caller creates the worker: paths are theirs). */
 export interface WorkerLike {
