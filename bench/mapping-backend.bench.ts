@@ -122,6 +122,7 @@ function benchCacheUpsert(): void {
         website: `https://client${index}.example`,
         ref: null,
         accountsId: null,
+        tenants: [],
       }));
     for (const [label, rows] of [
       ['upsert 20,000 clients into an empty cache', clients('a')],

@@ -45,6 +45,7 @@ function fill(dataDir: string): void {
         website: `https://client${index}.example`,
         ref: null,
         accountsId: null,
+        tenants: [],
       }));
       store.haloOptions.replace(id, clients, [{ id: 1, name: 'Customers' }], 'now');
     }

@@ -70,14 +70,42 @@ export type ImportProblem = z.infer<typeof importProblemSchema>;
 // ---------------------------------------------------------------------------------------------------
 // Halo options (the cached Halo clients of one instance)
 
-export const haloOptionClientSchema = z.object({
+/** One usable Microsoft tenant of a Halo client (Halo's AreaAzureTenant record, as the app keeps it). */
+export const haloClientTenantSchema = z.object({
+  /** Lower-case bare GUID. */
+  tenantId: z.string(),
+  name: z.string().nullable(),
+  /** The tenant's domain as Halo holds it (often `<name>.onmicrosoft.com`), lower-case, or null. */
+  domain: z.string().nullable(),
+});
+export type HaloClientTenant = z.infer<typeof haloClientTenantSchema>;
+
+/**
+ * A Halo client as the app keeps it: read from Halo's list row once, at the Halo boundary
+ * (electron/halo/client-record.ts), then the same camelCase shape in the cache, the matcher and the view.
+ */
+export const haloClientRecordSchema = z.object({
   id: z.number().int(),
+  /** Display-ready: entities decoded, invisible and control characters removed. */
   name: z.string(),
   toplevelId: z.number().nullable(),
   toplevelName: z.string().nullable(),
   inactive: z.boolean(),
   mainSiteName: z.string().nullable(),
   website: z.string().nullable(),
+  /** Identifiers other systems store in Halo, which an organization's external id may name. */
+  ref: z.string().nullable(),
+  accountsId: z.string().nullable(),
+  /** Its Microsoft tenants as of the last refresh. */
+  tenants: z.array(haloClientTenantSchema),
+});
+export type HaloClientRecord = z.infer<typeof haloClientRecordSchema>;
+
+/** What the picker shows of a client (the matcher's identifiers stay in the backend). */
+export const haloOptionClientSchema = haloClientRecordSchema.omit({
+  ref: true,
+  accountsId: true,
+  tenants: true,
 });
 export type HaloOptionClient = z.infer<typeof haloOptionClientSchema>;
 

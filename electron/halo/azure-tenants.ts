@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { HaloClientTenant } from '../../shared/mapping-contract';
 import { normaliseTenantId } from '../mapping/client-index';
 import type { HaloClientRow } from './schemas';
 
@@ -22,17 +23,8 @@ const areaAzureTenantSchema = z.looseObject({
   azure_tenant_domain: z.string().nullish().catch(null),
 });
 
-/** One usable Microsoft tenant of a Halo client. */
-export interface ClientTenant {
-  /** Lower-case bare GUID. */
-  tenantId: string;
-  name: string | null;
-  /** The tenant's domain as Halo holds it (often `<name>.onmicrosoft.com`), or null. */
-  domain: string | null;
-}
-
 export interface ClientTenants {
-  tenants: ClientTenant[];
+  tenants: HaloClientTenant[];
   /** Tenant records on this row that could not be read (not an object, or no GUID tenant id). */
   unreadable: number;
 }
@@ -44,7 +36,7 @@ function textOrNull(value: string | null | undefined): string | null {
 
 /** The usable tenants of one client row (each tenant id once), and how many records were unreadable. */
 export function readClientTenants(row: Pick<HaloClientRow, 'azure_tenants'>): ClientTenants {
-  const tenants = new Map<string, ClientTenant>();
+  const tenants = new Map<string, HaloClientTenant>();
   let unreadable = 0;
   for (const raw of row.azure_tenants ?? []) {
     const parsed = areaAzureTenantSchema.safeParse(raw);

@@ -3,7 +3,7 @@
  * the backend composes it, tests drive it against the fake Halo over real sockets.
  */
 export { agentFacts } from './agent-facts';
-export { type ClientTenant, type ClientTenants, readClientTenants } from './azure-tenants';
+export { type ClientTenants, readClientTenants } from './azure-tenants';
 export { backoffDelayMs, parseRetryAfter, rateLimitDelayMs } from './backoff';
 export { classifyResponse, classifyTransportError, describeErrorBody } from './classify-error';
 export type {
@@ -14,6 +14,7 @@ export type {
   ListClientsProgress,
 } from './client';
 export { createHaloClient } from './client';
+export { type ClientRecords, toClientRecords } from './client-record';
 export { type HaloClock, realClock } from './clock';
 export { HaloError, isHaloError } from './halo-error';
 export type { PacerBudget } from './pacer';

@@ -101,17 +101,15 @@ export function buildClientIndex(clients: readonly HaloClientInput[], signal?: A
     if (keys.sortedKey !== keys.key) addTo(index.byWordSet, keys.sortedKey, position);
     if (keys.altKey !== null) addTo(index.byKey, keys.altKey, position);
     if (record.domain !== null) addTo(index.byDomain, record.domain, position);
-    for (const known of client.domains ?? []) {
-      const value = registrableDomain(known);
-      if (value !== null && value !== record.domain) addTo(index.byDomain, value, position);
-    }
-    for (const tenant of client.azureTenantIds ?? []) {
-      const value = normaliseTenantId(tenant);
-      if (value !== null) addTo(index.byTenant, value, position);
+    for (const tenant of client.tenants ?? []) {
+      const domain = tenant.domain === null ? null : registrableDomain(tenant.domain);
+      if (domain !== null && domain !== record.domain) addTo(index.byDomain, domain, position);
+      const tenantId = normaliseTenantId(tenant.tenantId);
+      if (tenantId !== null) addTo(index.byTenant, tenantId, position);
     }
     const externals = [
       ['ref', client.ref],
-      ['accountsid', client.accountsid],
+      ['accountsid', client.accountsId],
       ['id', client.id],
     ] as const;
     for (const [field, raw] of externals) {

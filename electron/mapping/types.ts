@@ -5,6 +5,8 @@
  */
 import type { z } from 'zod';
 import type {
+  HaloClientRecord,
+  HaloClientTenant,
   scoredClientSchema,
   suggestOutcomeCountsSchema,
   suggestSignalSchema,
@@ -25,22 +27,14 @@ export interface OrganizationInput {
 }
 
 /**
- * A Halo client row (`GET /api/Client`); only the fields the matcher reads. Rows with more fields fit
- * (structural typing), so no index signature, which would shut out callers' own row interfaces.
+ * A Halo client as the matcher reads it: the app's one client record (the cache passes its records as
+ * they are), of which only the id and name are required, so tests and benchmarks can pass less. Its
+ * Microsoft tenants feed the tenant signal, their domains (often `<name>.onmicrosoft.com`) the domain one.
  */
-export interface HaloClientInput {
-  id: number;
-  name: string;
-  inactive?: boolean;
-  website?: string | null;
-  toplevel_name?: string;
-  ref?: string | null;
-  accountsid?: string | null;
-  /** The Microsoft tenant ids Halo stores for this client (its Azure tenant records). */
-  azureTenantIds?: readonly string[];
-  /** Domains Halo knows for the client, e.g. from its Azure tenant records. */
-  domains?: readonly string[];
-}
+export type HaloClientInput = Pick<HaloClientRecord, 'id' | 'name'> &
+  Partial<Pick<HaloClientRecord, 'inactive' | 'website' | 'ref' | 'accountsId'>> & {
+    tenants?: readonly Pick<HaloClientTenant, 'tenantId' | 'domain'>[];
+  };
 
 /** Which kind of evidence produced a suggestion. `none` also covers ambiguous rows (see `ambiguous`). */
 export type MatchSignal = z.infer<typeof suggestSignalSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { HaloOptionClient } from '../../shared/mapping-contract';
+import type { HaloClientRecord, HaloClientTenant } from '../../shared/mapping-contract';
 import type { SqliteDatabase } from './database';
 import { type BadRowReporter, parseStoredJson } from './stored-json';
 
@@ -33,20 +33,9 @@ interface RawTenant {
 }
 
 /** One Microsoft tenant Halo holds for a client (its AreaAzureTenant record). */
-export interface CachedTenant {
-  /** Lower-case bare GUID. */
-  tenantId: string;
-  name: string | null;
-  domain: string | null;
-}
-
-/** A cached Halo client: what the screen shows plus the fields the matcher reads. */
-export interface CachedClient extends HaloOptionClient {
-  ref: string | null;
-  accountsId: string | null;
-  /** Its Microsoft tenants as of the last refresh; absent or empty: none. */
-  tenants?: readonly CachedTenant[];
-}
+/** A cached Halo client is the app's one Halo client record (shared/mapping-contract.ts). */
+export type CachedClient = HaloClientRecord;
+export type CachedTenant = HaloClientTenant;
 
 export interface CachedOptionsMeta {
   generation: number;
@@ -55,7 +44,7 @@ export interface CachedOptionsMeta {
   topLevels: { id: number; name: string }[];
 }
 
-function toCachedClient(raw: RawClient, tenants: readonly CachedTenant[]): CachedClient {
+function toCachedClient(raw: RawClient, tenants: CachedTenant[]): CachedClient {
   return {
     id: raw.client_id,
     name: raw.name,

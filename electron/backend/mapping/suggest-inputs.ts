@@ -1,5 +1,5 @@
 import type { MappingValue, Organization, Suggestion } from '../../../shared/mapping-contract';
-import type { HaloClientInput, OrganizationInput, OrganizationSuggestion } from '../../mapping';
+import type { OrganizationInput, OrganizationSuggestion } from '../../mapping';
 import type { CachedClient } from '../../store';
 
 /** Suggestions that name a client (not ambiguous, not "no match"). */
@@ -22,26 +22,6 @@ export function toSuggestion(
     // The contenders matter only when the matcher could not choose; elsewhere the runner-up says enough,
     // and dropping them keeps 10,000 rows from weighing megabytes on every mappings:get.
     candidates: result.ambiguous ? result.candidates : [],
-  };
-}
-
-/**
- * A cached client as the matcher reads it. Its Microsoft tenants feed the tenant signal, their domains
- * (as Halo holds them, often `<name>.onmicrosoft.com`) the domain signal. Halo lists no website on client
- * rows, so `website` is only there for a cache written from another source; it is never fetched per client.
- */
-export function toClientInput(client: CachedClient): HaloClientInput {
-  const tenants = client.tenants ?? [];
-  return {
-    id: client.id,
-    name: client.name,
-    inactive: client.inactive,
-    website: client.website,
-    ...(client.toplevelName === null ? {} : { toplevel_name: client.toplevelName }),
-    ref: client.ref,
-    accountsid: client.accountsId,
-    azureTenantIds: tenants.map((tenant) => tenant.tenantId),
-    domains: tenants.flatMap((tenant) => (tenant.domain === null ? [] : [tenant.domain])),
   };
 }
 

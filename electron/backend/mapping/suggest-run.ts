@@ -10,7 +10,7 @@ import { AppError, cancelledError } from '../app-error';
 import type { BackendContext } from '../context';
 import { draftOf, savedOf } from './mapping-data';
 import { MappingSession } from './session';
-import { isEmptyRow, suggestedCount, toClientInput, toOrganizationInput } from './suggest-inputs';
+import { isEmptyRow, suggestedCount, toOrganizationInput } from './suggest-inputs';
 
 export const suggestKey = (instanceId: string) => `suggest:${instanceId}`;
 
@@ -53,7 +53,8 @@ export async function runSuggest(
   try {
     const result = await context.suggestRunner.run(
       data.organizations.map(toOrganizationInput),
-      [...data.clients.values()].map(toClientInput),
+      // The cache's records are the matcher's input as they are: no conversion.
+      [...data.clients.values()],
       {
         aliases: pairs('accepted'),
         rejected: pairs('rejected'),

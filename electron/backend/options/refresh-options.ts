@@ -1,15 +1,12 @@
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
-import type { OptionsProgressEvent, OrganizationImportResult } from '../../../shared/mapping-contract';
+import type {
+  HaloClientRecord,
+  OptionsProgressEvent,
+  OrganizationImportResult,
+} from '../../../shared/mapping-contract';
 import { type OrganizationFileRow, parseOrganizationsFile } from '../../file-formats/organization-file';
-import {
-  type HaloClientRow,
-  type HaloTopLevel,
-  type ListClientsProgress,
-  readClientTenants,
-} from '../../halo';
-import { cleanClientName } from '../../halo/clean-name';
+import { type HaloClientRow, type HaloTopLevel, type ListClientsProgress, toClientRecords } from '../../halo';
 import { reconcileClients } from '../../mapping/reconcile';
-import type { CachedClient } from '../../store';
 import { type AppError, cancelledError } from '../app-error';
 import type { BackendContext } from '../context';
 import { mergeOrganizations } from '../directory/organization-merge';
@@ -19,21 +16,6 @@ import { requireInstance } from '../instance-lookup';
 import { MappingSession } from '../mapping/session';
 
 export const refreshKey = (instanceId: string) => `refresh:${instanceId}`;
-
-export function toCachedClient(row: HaloClientRow, name: string = row.name): CachedClient {
-  return {
-    tenants: readClientTenants(row).tenants,
-    id: row.id,
-    name,
-    toplevelId: row.toplevel_id ?? null,
-    toplevelName: row.toplevel_name ?? null,
-    inactive: row.inactive === true,
-    mainSiteName: row.main_site_name ?? null,
-    website: row.website ?? null,
-    ref: row.ref ?? null,
-    accountsId: row.accountsid ?? null,
-  };
-}
 
 /**
  * Progress events for one refresh. A wait (pacing, or Halo's rate limit) is announced with its length
@@ -151,6 +133,8 @@ export async function refreshOptions(
       throw error;
     }
     if (signal.aborted) throw refreshCancelled();
+    // Halo's rows become the app's records here, once: names cleaned, tenants read.
+    const { clients, cleanedNames, clientsWithTenant, unreadableTenants } = toClientRecords(rows);
     progress.phase('top-levels');
     let topLevels: { id: number; name: string }[];
     try {
@@ -162,11 +146,10 @@ export async function refreshOptions(
       // Top levels only label the picker; an agent without that permission still gets its clients.
       void error;
       requests += 1;
-      topLevels = topLevelsFromClients(rows);
+      topLevels = topLevelsFromClients(clients);
     }
     if (signal.aborted) throw refreshCancelled();
     progress.phase('saving');
-    const { clients, cleanedNames } = cachedClientsWithCleanNames(rows);
     const fetchedAt = context.now().toISOString();
     const outcome = context.store.transaction(() => {
       const previous = context.store.haloOptions.clients(instanceId);
@@ -194,7 +177,7 @@ export async function refreshOptions(
       requests,
       unreadableClients,
       cleanedNames,
-      microsoftTenants: tenantCounts(rows),
+      microsoftTenants: { clients: clientsWithTenant, unreadable: unreadableTenants },
       organizations: outcome.organizations,
     };
   } finally {
@@ -203,40 +186,11 @@ export async function refreshOptions(
   }
 }
 
-/**
- * The one place Halo's client names enter the cache: each is cleaned (invisible or control characters,
- * whitespace, length) so every screen, match and export sees the same readable name; the count is reported.
- */
-function cachedClientsWithCleanNames(rows: readonly HaloClientRow[]): {
-  clients: CachedClient[];
-  cleanedNames: number;
-} {
-  let cleanedNames = 0;
-  const clients = rows.map((row) => {
-    const { name, cleaned } = cleanClientName(row.name, `Halo client ${row.id}`);
-    if (cleaned) cleanedNames += 1;
-    return toCachedClient(row, name);
-  });
-  return { clients, cleanedNames };
-}
-
-/** How many clients came with a usable Microsoft tenant, and how many tenant records could not be read. */
-function tenantCounts(rows: readonly HaloClientRow[]): { clients: number; unreadable: number } {
-  let clients = 0;
-  let unreadable = 0;
-  for (const row of rows) {
-    const read = readClientTenants(row);
-    if (read.tenants.length > 0) clients += 1;
-    unreadable += read.unreadable;
-  }
-  return { clients, unreadable };
-}
-
-function topLevelsFromClients(rows: readonly HaloClientRow[]): { id: number; name: string }[] {
+function topLevelsFromClients(clients: readonly HaloClientRecord[]): { id: number; name: string }[] {
   const levels = new Map<number, string>();
-  for (const row of rows) {
-    if (row.toplevel_id != null)
-      levels.set(row.toplevel_id, row.toplevel_name ?? `Top level ${row.toplevel_id}`);
+  for (const client of clients) {
+    if (client.toplevelId !== null)
+      levels.set(client.toplevelId, client.toplevelName ?? `Top level ${client.toplevelId}`);
   }
   return [...levels].map(([id, name]) => ({ id, name }));
 }

@@ -81,6 +81,7 @@ function prepare(dataDir: string): string {
         website: null,
         ref: null,
         accountsId: null,
+        tenants: [],
       })),
       [{ id: 1, name: 'Customers' }],
       now,

@@ -22,5 +22,6 @@ export function crashCacheClients(generation: number): CachedClient[] {
     website: null,
     ref: null,
     accountsId: null,
+    tenants: [],
   }));
 }

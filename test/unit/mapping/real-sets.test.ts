@@ -104,10 +104,18 @@ describe('legal forms as real names write them', () => {
 describe('Microsoft tenant signal', () => {
   const tenant = '1A2B3C4D-0000-4000-8000-00000000AB12';
   const clients = [
-    { id: 1, name: 'Northgate Plumbing Ltd', azureTenantIds: [tenant.toLowerCase()] },
+    { id: 1, name: 'Northgate Plumbing Ltd', tenants: [{ tenantId: tenant.toLowerCase(), domain: null }] },
     { id: 2, name: 'Acme Ltd' },
-    { id: 3, name: 'Shared Tenant One', azureTenantIds: ['99999999-0000-4000-8000-000000000001'] },
-    { id: 4, name: 'Shared Tenant Two', azureTenantIds: ['99999999-0000-4000-8000-000000000001'] },
+    {
+      id: 3,
+      name: 'Shared Tenant One',
+      tenants: [{ tenantId: '99999999-0000-4000-8000-000000000001', domain: null }],
+    },
+    {
+      id: 4,
+      name: 'Shared Tenant Two',
+      tenants: [{ tenantId: '99999999-0000-4000-8000-000000000001', domain: null }],
+    },
   ];
 
   it('matches on the tenant id in any case and with braces, before the name, and says so', () => {
@@ -136,7 +144,14 @@ describe('Microsoft tenant signal', () => {
       rejected,
     }).suggestions;
     expect(row?.clientId).toBeNull();
-    const withDomains = [{ id: 9, name: 'Other Name Ltd', domains: ['northgate.example'] }];
+    // The tenant's domain as Halo holds it is a domain the client answers to.
+    const withDomains = [
+      {
+        id: 9,
+        name: 'Other Name Ltd',
+        tenants: [{ tenantId: '77777777-0000-4000-8000-000000000009', domain: 'northgate.example' }],
+      },
+    ];
     const [byDomain] = suggestMappings(
       [{ id: 'b', name: 'Zed', domains: ['info@northgate.example'] }],
       withDomains,

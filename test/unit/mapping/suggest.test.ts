@@ -43,7 +43,7 @@ describe('suggestMappings signals', () => {
   it('id: external id equals the client ref, accounts id or Halo id', () => {
     const clients = [
       { id: 1, name: 'Alpha One', ref: 'CUST-001' },
-      { id: 2, name: 'Beta Two', accountsid: 'ACC-77' },
+      { id: 2, name: 'Beta Two', accountsId: 'ACC-77' },
       { id: 3, name: 'Gamma Three' },
     ];
     expect(suggestOne({ id: 'o', name: 'Something else', externalId: ' cust-001 ' }, clients)).toMatchObject({
