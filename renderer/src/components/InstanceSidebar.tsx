@@ -5,6 +5,7 @@ import { unsavedText, useUnsavedWork } from '../lib/unsaved-work';
 import { AppButton } from './AppButton';
 import { KeyIcon, PlusIcon, ServerIcon } from './Icons';
 import { StatusBadge } from './StatusBadge';
+import './InstanceSidebar.css';
 
 /**
  * The list of Halo instances: a react-aria ListBox, so arrow keys, Home/End and type-ahead work and a

@@ -1,5 +1,6 @@
 import { AppButton } from '../components/AppButton';
 import { CheckCircleIcon, KeyIcon, PlusIcon, ServerIcon, ShieldIcon } from '../components/Icons';
+import './Welcome.css';
 
 /** The first run: what the app does, in three lines, and the one thing to do next. */
 export function Welcome({ onAdd }: { onAdd(): void }) {

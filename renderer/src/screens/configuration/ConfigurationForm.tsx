@@ -27,6 +27,7 @@ import {
 } from './form-model';
 import { SecretField } from './SecretField';
 import { unsavedForms } from './unsaved-forms';
+import './ConfigurationForm.css';
 
 /** Fields whose check depends on Is On-Premise: re-checked when it flips. */
 const ON_PREMISE_DEPENDENT: readonly TextField[] = [

@@ -13,6 +13,7 @@ import { MappingScreen } from '../mapping/MappingScreen';
 import { useValidationRun } from '../validation/use-validation-run';
 import { ValidationPanel } from '../validation/ValidationPanel';
 import { WizardSection } from '../wizard/WizardSection';
+import './InstanceView.css';
 
 interface SectionProps {
   instance: InstanceSummary;

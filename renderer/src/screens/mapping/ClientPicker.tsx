@@ -11,6 +11,7 @@ import {
 import type { HaloOptionClient } from '../../../../shared/mapping-contract';
 import { type ClientSearchIndex, searchClients } from './client-search';
 import { formatCount } from './mapping-labels';
+import './ClientPicker.css';
 
 const SHOWN = 50;
 

@@ -13,6 +13,7 @@ import { AppButton } from '../../components/AppButton';
 import { formatCount, STATUS_HINT, STATUS_LABEL, STATUS_ORDER } from './mapping-labels';
 import type { StatusFilter } from './row-filter';
 import type { TopLevel } from './row-order';
+import './FilterBar.css';
 
 const SHARED_LABEL = 'Shared client';
 const SHARED_HINT =

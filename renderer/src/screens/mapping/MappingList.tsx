@@ -15,6 +15,7 @@ import type { ClientSearchIndex } from './client-search';
 import { type ColumnWidths, columnTemplate, FOLD_WIDTH } from './columns';
 import { MappingRowView, ROW_HEIGHT, ROW_HEIGHT_FOLDED } from './MappingRowView';
 import type { RowSort, SortColumn } from './row-order';
+import './MappingList.css';
 
 /**
  * Why @tanstack/react-virtual: it is headless (we keep our own markup, the row's ComboBox and buttons,

@@ -8,6 +8,7 @@ import { formatRelativeTime } from '../../lib/relative-time';
 import { formatCount } from './mapping-labels';
 import { refreshFailureHeadline } from './refresh-failure';
 import type { Notice, RefreshState } from './use-mapping';
+import './MappingStatusBar.css';
 
 /**
  * "Reading Halo clients: page 3 of 20 (1,500 so far)", "Waiting for Halo's rate limit: 42 s", or, when

@@ -14,6 +14,7 @@ import { plural } from '../../../../shared/plural';
 import { AppButton } from '../../components/AppButton';
 import { RefreshIcon } from '../../components/Icons';
 import { SHORTCUTS, shortcutText } from './shortcuts';
+import './MappingToolbar.css';
 
 export interface ToolbarProps {
   summary: MappingSummary;

@@ -7,6 +7,7 @@ import { AppButton } from '../../components/AppButton';
 import { messageOf } from '../../lib/errors';
 import type { ClientSearchIndex } from './client-search';
 import { describeValue, formatCount } from './mapping-labels';
+import './SaveDialog.css';
 
 /** Each section lists this many rows; the rest are counted ("and 1,200 more"). */
 const LISTED = 100;

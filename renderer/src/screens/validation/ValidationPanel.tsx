@@ -18,6 +18,7 @@ import {
 } from '../../components/Icons';
 import { formatRelativeTime } from '../../lib/relative-time';
 import { PENDING_STEPS, type ValidationRun } from './use-validation-run';
+import './ValidationPanel.css';
 
 /** Before any run: the three steps, waiting, each saying what it will prove. */
 const IDLE_STEPS: ValidationStep[] = PENDING_STEPS.map((step) => ({ ...step, status: 'pending' }));

@@ -1,5 +1,5 @@
 import { Button } from 'react-aria-components';
-import '../mapping.css';
+import './organizations.css';
 
 /** The sidebar's way to Our organizations, the directory that every instance maps from. */
 export function DirectoryLink({ current, onOpen }: { current: boolean; onOpen(): void }) {

@@ -14,6 +14,7 @@ import { OrganizationDialog } from './OrganizationDialog';
 import { OrganizationImport } from './OrganizationImport';
 import { SourceFileLink } from './SourceFileLink';
 import '../mapping.css';
+import './organizations.css';
 
 const ROW = 48;
 const FALLBACK_RECT = { width: 900, height: ROW * 12 };
