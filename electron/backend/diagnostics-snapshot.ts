@@ -1,7 +1,7 @@
 import type { ConfigurationView } from '../../shared/ipc';
 import type { ValidationResult } from '../../shared/validation';
+import { toConfigurationView } from './configuration-save';
 import type { BackendContext } from './context';
-import { toConfigurationView } from './handlers/configuration';
 
 /**
  * What Help > Export Diagnostics needs from the backend: the app, and for each instance its
