@@ -33,13 +33,13 @@ export function openStore(dataDir: string, options: OpenStoreOptions = {}) {
   const file = path.join(dataDir, DATABASE_FILE_NAME);
   return {
     db,
-    instances: createInstancesRepository(db, report),
+    instances: createInstancesRepository(db),
     configurations: createConfigurationsRepository(db),
     validationResults: createValidationResultsRepository(db, report),
     organizations: createOrganizationsRepository(db, report),
     haloOptions: createHaloOptionsRepository(db, report),
     mappings: createMappingsRepository(db, report),
-    wizard: createWizardRepository(db),
+    wizard: createWizardRepository(db, report),
     /**
      * Runs `work` in one transaction: every multi-row change goes through here. It begins IMMEDIATE, taking
      * the write lock first, so a lock held by another program is waited for (the busy timeout) rather than

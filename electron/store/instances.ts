@@ -1,6 +1,4 @@
-import { type ValidationResult, validationResultSchema } from '../../shared/validation';
 import type { SqliteDatabase } from './database';
-import { type BadRowReporter, parseStoredJson } from './stored-json';
 
 export interface InstanceRow {
   id: string;
@@ -9,8 +7,8 @@ export interface InstanceRow {
   updatedAt: string;
   resourceServer: string | null;
   hasClientSecret: boolean;
-  /** `result` is null when the stored validation cannot be read (reported); status and time still can. */
-  lastValidation: { status: 'ok' | 'warning' | 'failed'; at: string; result: ValidationResult | null } | null;
+  /** The last validation's outcome and time; its full result is `validationResults.get`. */
+  lastValidation: { status: 'ok' | 'warning' | 'failed'; at: string } | null;
 }
 
 interface RawInstanceRow {
@@ -22,18 +20,17 @@ interface RawInstanceRow {
   has_client_secret: number | null;
   validation_status: 'ok' | 'warning' | 'failed' | null;
   validation_at: string | null;
-  validation_json: string | null;
 }
 
 const SELECT_INSTANCES = `
   SELECT i.id, i.name, i.created_at, i.updated_at,
          c.resource_server, c.has_client_secret,
-         v.status AS validation_status, v.finished_at AS validation_at, v.result_json AS validation_json
+         v.status AS validation_status, v.finished_at AS validation_at
   FROM instances i
   LEFT JOIN configurations c ON c.instance_id = i.id
   LEFT JOIN validation_results v ON v.instance_id = i.id`;
 
-function toInstanceRow(raw: RawInstanceRow, report: BadRowReporter): InstanceRow {
+function toInstanceRow(raw: RawInstanceRow): InstanceRow {
   return {
     id: raw.id,
     name: raw.name,
@@ -42,24 +39,14 @@ function toInstanceRow(raw: RawInstanceRow, report: BadRowReporter): InstanceRow
     resourceServer: raw.resource_server,
     hasClientSecret: raw.has_client_secret === 1,
     lastValidation:
-      raw.validation_status && raw.validation_at && raw.validation_json
-        ? {
-            status: raw.validation_status,
-            at: raw.validation_at,
-            result:
-              parseStoredJson(
-                validationResultSchema,
-                raw.validation_json,
-                `The last validation of instance ${raw.id}`,
-                report,
-              ) ?? null,
-          }
+      raw.validation_status && raw.validation_at
+        ? { status: raw.validation_status, at: raw.validation_at }
         : null,
   };
 }
 
 /** The `instances` table: the Halo instances the technician keeps side by side. */
-export function createInstancesRepository(db: SqliteDatabase, report: BadRowReporter) {
+export function createInstancesRepository(db: SqliteDatabase) {
   const listStatement = db.prepare<[], RawInstanceRow>(`${SELECT_INSTANCES} ORDER BY i.created_at, i.name`);
   const getStatement = db.prepare<[string], RawInstanceRow>(`${SELECT_INSTANCES} WHERE i.id = ?`);
   const findByNameStatement = db.prepare<[string], { id: string }>(
@@ -73,11 +60,11 @@ export function createInstancesRepository(db: SqliteDatabase, report: BadRowRepo
 
   return {
     list(): InstanceRow[] {
-      return listStatement.all().map((raw) => toInstanceRow(raw, report));
+      return listStatement.all().map(toInstanceRow);
     },
     get(id: string): InstanceRow | null {
       const raw = getStatement.get(id);
-      return raw ? toInstanceRow(raw, report) : null;
+      return raw ? toInstanceRow(raw) : null;
     },
     /** The id of the instance with that name (case-insensitive), if any. */
     findIdByName(name: string): string | null {

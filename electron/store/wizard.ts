@@ -1,11 +1,18 @@
+import { z } from 'zod';
+import { type WizardCheck, wizardCheckSchema } from '../../shared/wizard-contract';
 import type { SqliteDatabase } from './database';
+import { type BadRowReporter, parseStoredJson } from './stored-json';
 
-/** The last self-check of an instance: when it ran and its results, as JSON (no secret, no token). */
+/** The last self-check of an instance: when it ran and its results (no secret, no token). */
 export interface StoredWizardChecks {
   checkedAt: string;
-  checksJson: string;
+  /** Empty when the stored checks cannot be read (reported): the guide shows them as not checked. */
+  checks: WizardCheck[];
   agentName: string | null;
 }
+
+/** `wizard_checks.checks_json`. */
+const storedChecksSchema = z.array(wizardCheckSchema);
 
 export interface WizardRow {
   instanceId: string;
@@ -19,7 +26,18 @@ export interface WizardRow {
  * `wizard_state` (the stage the technician was on) and `wizard_checks` (the last self-check). All three
  * go with their instance (ON DELETE CASCADE).
  */
-export function createWizardRepository(db: SqliteDatabase) {
+export function createWizardRepository(db: SqliteDatabase, report: BadRowReporter) {
+  const toChecks = (instanceId: string, checkedAt: string, json: string, agentName: string | null) => ({
+    checkedAt,
+    checks:
+      parseStoredJson(
+        storedChecksSchema,
+        json,
+        `The setup guide's checks of instance ${instanceId}`,
+        report,
+      ) ?? [],
+    agentName,
+  });
   const doneStatement = db.prepare<[string], { step_id: string }>(
     'SELECT step_id FROM wizard_steps WHERE instance_id = ? AND done = 1 ORDER BY step_id',
   );
@@ -76,12 +94,10 @@ export function createWizardRepository(db: SqliteDatabase) {
     },
     checks(instanceId: string): StoredWizardChecks | null {
       const row = checksStatement.get(instanceId);
-      return row
-        ? { checkedAt: row.checked_at, checksJson: row.checks_json, agentName: row.agent_name }
-        : null;
+      return row ? toChecks(instanceId, row.checked_at, row.checks_json, row.agent_name) : null;
     },
-    saveChecks(instanceId: string, checks: StoredWizardChecks): void {
-      saveChecksStatement.run({ instanceId, ...checks });
+    saveChecks(instanceId: string, { checkedAt, checks, agentName }: StoredWizardChecks): void {
+      saveChecksStatement.run({ instanceId, checkedAt, checksJson: JSON.stringify(checks), agentName });
     },
     /** Every instance's wizard row in one query, for the instance list. */
     all(): WizardRow[] {
@@ -91,7 +107,7 @@ export function createWizardRepository(db: SqliteDatabase) {
         doneSteps: row.done_steps ? row.done_steps.split(' ') : [],
         checks:
           row.checked_at !== null && row.checks_json !== null
-            ? { checkedAt: row.checked_at, checksJson: row.checks_json, agentName: row.agent_name }
+            ? toChecks(row.id, row.checked_at, row.checks_json, row.agent_name)
             : null,
       }));
     },

@@ -10,15 +10,33 @@ import { fileRefused } from '../files/import-file';
 
 const nameKey = (name: string) => name.normalize('NFC').toLowerCase();
 
+/** An organization file that parsed: its rows, and whether its first line was a header. */
+export interface OrganizationFile {
+  rows: readonly OrganizationFileRow[];
+  headerDetected: boolean;
+}
+
+/** Parses an organization file, or refuses it whole with every line's problem (`what` names it). */
+export function readOrganizationFile(
+  format: FileFormat,
+  text: string,
+  what = 'organization file',
+): OrganizationFile {
+  const parsed = parseOrganizationsFile(format, text);
+  if (!parsed.ok) throw fileRefused(what, parsed.problems);
+  return parsed;
+}
+
 /**
- * Merges rows into the directory: a row matches an organization by external id, else by name
+ * Merges a file's rows into the directory: a row matches an organization by external id, else by name
  * (case-insensitive). Matches are updated, the rest added; nothing is deleted. All or nothing: call
  * inside a transaction, and any problem (e.g. a rename onto another organization's name) refuses all.
  */
 export function mergeOrganizations(
   context: BackendContext,
-  rows: readonly OrganizationFileRow[],
+  file: OrganizationFile,
 ): OrganizationImportResult {
+  const { rows, headerDetected } = file;
   const existing = context.store.organizations.list();
   const byExternalId = new Map<string, Organization>();
   const byName = new Map<string, Organization>();
@@ -86,7 +104,7 @@ export function mergeOrganizations(
   if (problems.length > 0) throw fileRefused('organization file', problems);
   for (const write of writes) write();
   const notInFile = existing.filter((organization) => !touched.has(organization.id)).length;
-  return { rows: rows.length, headerDetected: false, added, updated, unchanged, notInFile };
+  return { rows: rows.length, headerDetected, added, updated, unchanged, notInFile };
 }
 
 function pick(row: OrganizationFileRow) {
@@ -109,8 +127,6 @@ export function importOrganizationContent(
   format: FileFormat,
   text: string,
 ): OrganizationImportResult {
-  const parsed = parseOrganizationsFile(format, text);
-  if (!parsed.ok) throw fileRefused('organization file', parsed.problems);
-  const result = context.store.transaction(() => mergeOrganizations(context, parsed.rows));
-  return { ...result, headerDetected: parsed.headerDetected };
+  const file = readOrganizationFile(format, text);
+  return context.store.transaction(() => mergeOrganizations(context, file));
 }

@@ -6,10 +6,12 @@ import { AppError } from '../app-error';
 import type { BackendContext } from '../context';
 import { requireInstance } from '../instance-lookup';
 
-export function toInstanceSummary(row: InstanceRow): InstanceSummary {
+export function toInstanceSummary(context: BackendContext, row: InstanceRow): InstanceSummary {
   let lastValidation: InstanceSummary['lastValidation'] = null;
   if (row.lastValidation) {
-    const { status, at, result } = row.lastValidation;
+    const { status, at } = row.lastValidation;
+    // Read (and checked against its schema) only where the summary needs it, not on every instance lookup.
+    const result = context.store.validationResults.get(row.id);
     const summary = result
       ? summarise(result)
       : 'The last validation was stored in a form this version cannot read. Validate again to see it.';
@@ -48,7 +50,7 @@ function refuseDuplicateName(context: BackendContext, name: string, exceptId?: s
 }
 
 export function listInstances(context: BackendContext): ResponseOf<'instances:list'> {
-  return { instances: context.store.instances.list().map(toInstanceSummary) };
+  return { instances: context.store.instances.list().map((row) => toInstanceSummary(context, row)) };
 }
 
 export function createInstance(
@@ -58,7 +60,7 @@ export function createInstance(
   refuseDuplicateName(context, request.name);
   const id = context.newId();
   context.store.instances.insert(id, request.name, context.now().toISOString());
-  return toInstanceSummary(requireInstance(context, id));
+  return toInstanceSummary(context, requireInstance(context, id));
 }
 
 export function renameInstance(
@@ -68,7 +70,7 @@ export function renameInstance(
   requireInstance(context, request.id);
   refuseDuplicateName(context, request.name, request.id);
   context.store.instances.rename(request.id, request.name, context.now().toISOString());
-  return toInstanceSummary(requireInstance(context, request.id));
+  return toInstanceSummary(context, requireInstance(context, request.id));
 }
 
 /**

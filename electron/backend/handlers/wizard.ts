@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   CHECK_IDS,
   type CheckId,
@@ -13,10 +12,8 @@ import {
   type WizardCheck,
   type WizardProgress,
   type WizardView,
-  wizardCheckSchema,
 } from '../../../shared/wizard-contract';
 import { isHaloError } from '../../halo';
-import type { StoredWizardChecks } from '../../store/wizard';
 import type { BackendContext } from '../context';
 import { clientForInstance } from '../halo-access';
 import { requireInstance } from '../instance-lookup';
@@ -29,18 +26,7 @@ import { validateInstance, whileValidating } from './validation';
  * failed one unticks ("reopens") it, so the technician sees exactly where to go back to.
  */
 
-const storedChecksSchema = z.array(wizardCheckSchema);
 const knownSteps = new Set<string>(STEP_IDS);
-
-function parseChecks(stored: StoredWizardChecks | null): WizardCheck[] {
-  if (!stored) return [];
-  try {
-    const parsed = storedChecksSchema.safeParse(JSON.parse(stored.checksJson));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
-}
 
 export function wizardView(context: BackendContext, instanceId: string): WizardView {
   const { wizard, configurations } = context.store;
@@ -51,7 +37,7 @@ export function wizardView(context: BackendContext, instanceId: string): WizardV
     instanceId,
     currentStage: stage.success ? stage.data : 'agent',
     doneSteps: wizard.doneSteps(instanceId).filter((id): id is StepId => knownSteps.has(id)),
-    checks: parseChecks(stored),
+    checks: stored?.checks ?? [],
     checkedAt: stored?.checkedAt ?? null,
     agentName: stored?.agentName ?? null,
     host: configuration?.resourceServer ?? null,
@@ -144,7 +130,7 @@ export async function validateAndFollowGuide(
   );
   const stored = context.store.wizard.checks(instanceId);
   if (!stored || !context.store.instances.get(instanceId)) return validation;
-  const previousTeams = parseChecks(stored).find((check) => check.id === 'teams');
+  const previousTeams = stored.checks.find((check) => check.id === 'teams');
   const checks = checksAfterValidation(validation, previousTeams, stored.agentName);
   // The kept teams check is last run's finding, not this one's: it must not redo a tick the technician
   // changed by hand since.
@@ -166,7 +152,7 @@ function keepChecks(
   context.store.transaction(() => {
     context.store.wizard.saveChecks(instanceId, {
       checkedAt: validation.finishedAt,
-      checksJson: JSON.stringify(checks),
+      checks,
       agentName: validation.facts.agent?.name ?? context.store.wizard.checks(instanceId)?.agentName ?? null,
     });
     for (const check of checks) {
@@ -180,7 +166,7 @@ function keepChecks(
 export function wizardOverview(context: BackendContext): ResponseOf<'wizard:overview'> {
   const instances: WizardProgress[] = context.store.wizard.all().map((row) => {
     const stage = stageIdSchema.safeParse(row.currentStage);
-    const checks = parseChecks(row.checks);
+    const checks = row.checks?.checks ?? [];
     const teams = checks.find((check) => check.id === 'teams');
     const missingTeams =
       teams?.status === 'failed' ? teams.missingTeams : teams?.status === 'passed' ? [] : null;

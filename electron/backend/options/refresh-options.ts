@@ -4,13 +4,16 @@ import type {
   OptionsProgressEvent,
   OrganizationImportResult,
 } from '../../../shared/mapping-contract';
-import { type OrganizationFileRow, parseOrganizationsFile } from '../../file-formats/organization-file';
 import { type HaloClientRow, type HaloTopLevel, type ListClientsProgress, toClientRecords } from '../../halo';
 import { reconcileClients } from '../../mapping/reconcile';
 import { type AppError, cancelledError } from '../app-error';
 import type { BackendContext } from '../context';
-import { mergeOrganizations } from '../directory/organization-merge';
-import { fileRefused, readSourceFile } from '../files/import-file';
+import {
+  mergeOrganizations,
+  type OrganizationFile,
+  readOrganizationFile,
+} from '../directory/organization-merge';
+import { readSourceFile } from '../files/import-file';
 import { clientForInstance } from '../halo-access';
 import { requireInstance } from '../instance-lookup';
 import { MappingSession } from '../mapping/session';
@@ -107,13 +110,12 @@ export async function refreshOptions(
   try {
     const halo = await clientForInstance(context, instanceId, 'refresh');
     if (signal.aborted) throw refreshCancelled();
-    let organizationRows: { rows: OrganizationFileRow[]; headerDetected: boolean } | null = null;
+    let organizationFile: OrganizationFile | null = null;
     const source = context.store.organizations.source();
     if (source) {
       progress.phase('organizations');
-      const parsed = parseOrganizationsFile(source.format, readSourceFile(source.path));
-      if (!parsed.ok) throw fileRefused(`linked organization file (${source.path})`, parsed.problems);
-      organizationRows = parsed;
+      const what = `linked organization file (${source.path})`;
+      organizationFile = readOrganizationFile(source.format, readSourceFile(source.path), what);
     }
     let rows: HaloClientRow[];
     let requests: number;
@@ -155,11 +157,8 @@ export async function refreshOptions(
       const previous = context.store.haloOptions.clients(instanceId);
       const counts = reconcileClients(previous, clients);
       let organizations: OrganizationImportResult | null = null;
-      if (organizationRows) {
-        organizations = {
-          ...mergeOrganizations(context, organizationRows.rows),
-          headerDetected: organizationRows.headerDetected,
-        };
+      if (organizationFile) {
+        organizations = mergeOrganizations(context, organizationFile);
         context.store.organizations.markSourceRead(fetchedAt);
       }
       context.store.haloOptions.replace(instanceId, clients, topLevels, fetchedAt);

@@ -85,9 +85,11 @@ describe('stored JSON that does not match its schema', () => {
     expect(undone.summary.undoLabel).toBeNull();
   });
 
-  it('an unreadable suggestion, validation, domain list or top-level list reads as none and is reported', async () => {
+  it('an unreadable suggestion, validation, domain list, top-level list or guide check reads as none and is reported', async () => {
     const { instanceId, acme, initech } = await setUp();
     await call(backend, 'config:validate', { instanceId });
+    await call(backend, 'wizard:check', { instanceId });
+    expect((await call(backend, 'wizard:get', { instanceId })).checks.length).toBeGreaterThan(0);
     await call(backend, 'mappings:suggest', { instanceId });
     const suggested = (await call(backend, 'mappings:get', { instanceId })).rows;
     expect(suggested.filter((row) => row.suggestion !== null)).toHaveLength(2);
@@ -107,6 +109,7 @@ describe('stored JSON that does not match its schema', () => {
     // The column's CHECK keeps it a JSON array; an array of numbers still is not a list of domains.
     damage("UPDATE organizations SET domains_json = '[1]' WHERE id = ?", acme);
     damage("UPDATE halo_options SET top_levels_json = '5' WHERE instance_id = ?", instanceId);
+    damage('UPDATE wizard_checks SET checks_json = ? WHERE instance_id = ?', '[{"id":1}]', instanceId);
 
     const rows = (await call(backend, 'mappings:get', { instanceId })).rows;
     expect(rows.find((row) => row.organization.id === acme)?.suggestion).toBeNull();
@@ -119,6 +122,7 @@ describe('stored JSON that does not match its schema', () => {
     );
     const options = await call(backend, 'options:get', { instanceId });
     expect(options.topLevels).toEqual([]);
+    expect((await call(backend, 'wizard:get', { instanceId })).checks).toEqual([]);
 
     const log = warnings.join('\n');
     expect(log).toContain(
@@ -127,6 +131,7 @@ describe('stored JSON that does not match its schema', () => {
     expect(log).toContain(`The last validation of instance ${instanceId} is not JSON`);
     expect(log).toContain(`The domains of organization ${acme} does not match its schema`);
     expect(log).toContain(`The cached top levels of instance ${instanceId} does not match its schema`);
+    expect(log).toContain(`The setup guide's checks of instance ${instanceId} does not match its schema`);
     // A new validation replaces the unreadable one.
     await call(backend, 'config:validate', { instanceId });
     const [again] = (await call(backend, 'instances:list', {})).instances;
