@@ -183,7 +183,7 @@ export function ConfigurationForm({
       onSaved(view);
     } catch (caught) {
       if (caught instanceof ApiError) {
-        const fieldErrors = fieldErrorsOf(caught.data);
+        const fieldErrors = fieldErrorsOf(caught);
         const count = Object.keys(fieldErrors).length;
         if (count > 0) {
           setErrors(fieldErrors);

@@ -1,5 +1,6 @@
 import type { ConfigurationField, ConfigurationInput } from '../../../../shared/configuration-rules';
-import type { AppErrorData, ConfigurationView } from '../../../../shared/ipc';
+import type { ConfigurationView } from '../../../../shared/ipc';
+import type { ApiError } from '../../api';
 
 /**
  * The configuration form's values. The client secret is not among them: it is write-only and lives
@@ -70,13 +71,13 @@ const FIELDS: readonly ConfigurationField[] = [
  * Field errors from a refused save: 'invalid-configuration' carries them keyed by field; a request the
  * contract refused ('invalid-request') names the field in each issue's path ("configuration.tenant").
  */
-export function fieldErrorsOf(error: AppErrorData): FieldMessages {
+export function fieldErrorsOf(error: ApiError): FieldMessages {
   const out: FieldMessages = {};
-  if (error.code !== 'invalid-configuration' && error.code !== 'invalid-request') return out;
-  for (const [field, message] of Object.entries(error.details.fields ?? {})) {
+  for (const [field, message] of Object.entries(error.fieldErrors)) {
     if (isField(field)) out[field] = message;
   }
-  const issues = error.code === 'invalid-request' ? (error.details.issues ?? []) : [];
+  const { data } = error;
+  const issues = data.code === 'invalid-request' ? (data.details.issues ?? []) : [];
   for (const { path, message } of issues) {
     const field = path.replace(/^configuration\./, '');
     if (isField(field) && !out[field]) out[field] = message;
