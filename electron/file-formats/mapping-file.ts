@@ -3,14 +3,11 @@
  * the handler resolves organizations and puts the rows into the draft.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { MappingValue } from '../../shared/mapping-contract';
+import { type MappingValue, matchSignalSchema } from '../../shared/mapping-contract';
 import { type FileProblem, firstProblems, readCsvRecords, stripBom } from './csv-records';
 import { neutraliseFormula, restoreFormula } from './spreadsheet-safe';
 
 export const MAPPING_FILE_FORMAT = 'halo-setup-mappings';
-
-type Signal = Extract<MappingValue, { state: 'mapped' }>['signal'];
-const signals = new Set<string>(['id', 'domain', 'exact', 'normalised', 'fuzzy', 'none', 'manual', 'import']);
 
 export interface MappingFileRow {
   organizationId: string;
@@ -118,7 +115,9 @@ function readRow(
     return null;
   }
   const rawSignal = text(fields.signal);
-  if (rawSignal !== null && !signals.has(rawSignal)) {
+  // The contract's list of signals, so every signal an export writes (the tenant one too) reads back.
+  const signal = rawSignal === null ? null : matchSignalSchema.safeParse(rawSignal);
+  if (signal !== null && !signal.success) {
     problems.push({ line, reason: `unknown signal "${rawSignal}"` });
     return null;
   }
@@ -136,7 +135,7 @@ function readRow(
       state: 'mapped',
       clientId,
       clientName: text(fields.clientName) ?? '',
-      signal: (rawSignal as Signal) ?? 'import',
+      signal: signal?.data ?? 'import',
       score,
     },
   };
