@@ -31,6 +31,10 @@ export type Organization = z.infer<typeof organizationSchema>;
 export const importFormatSchema = z.enum(['csv', 'json']);
 export type FileFormat = z.infer<typeof importFormatSchema>;
 
+/** What an export writes: the saved mappings, or the draft with its unsaved changes. */
+export const exportSourceSchema = z.enum(['saved', 'draft']);
+export type ExportSource = z.infer<typeof exportSourceSchema>;
+
 export const organizationSourceSchema = z.object({
   path: z.string(),
   format: importFormatSchema,
@@ -458,7 +462,7 @@ export const mappingChannels = {
         instanceId: instanceIdSchema,
         format: importFormatSchema,
         /** Default 'saved'. */
-        source: z.enum(['saved', 'draft']).optional(),
+        source: exportSourceSchema.optional(),
       })
       .strict(),
     response: z.object({ content: z.string(), fileName: z.string(), rows: z.number().int() }),

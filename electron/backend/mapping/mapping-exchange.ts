@@ -1,4 +1,4 @@
-import type { FileFormat, ImportProblem, Organization } from '../../../shared/mapping-contract';
+import type { ExportSource, FileFormat, ImportProblem, Organization } from '../../../shared/mapping-contract';
 import {
   type MappingFileRow,
   mappingsToCsv,
@@ -13,7 +13,7 @@ import type { ImportedMapping } from './session';
 /** The saved (or draft) mapping of every organization that has one, as a file's content and name. */
 export function exportMappingFile(
   data: MappingData,
-  options: { format: FileFormat; source: 'saved' | 'draft'; instanceName: string; exportedAt: string },
+  options: { format: FileFormat; source: ExportSource; instanceName: string; exportedAt: string },
 ): { content: string; fileName: string; rows: number } {
   const rows: MappingFileRow[] = [];
   for (const organization of data.organizations) {

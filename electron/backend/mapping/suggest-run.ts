@@ -6,6 +6,7 @@ import {
   type OrganizationSuggestion,
   summariseSuggestions,
 } from '../../mapping';
+import type { Decision } from '../../store';
 import { AppError, cancelledError } from '../app-error';
 import type { BackendContext } from '../context';
 import { draftOf, savedOf } from './mapping-data';
@@ -40,7 +41,7 @@ export async function runSuggest(
   );
   const targetIds = new Set(targets.map((organization) => organization.id));
   const decisions = context.store.mappings.decisions(instanceId);
-  const pairs = (kind: 'accepted' | 'rejected'): OrganizationClientPair[] =>
+  const pairs = (kind: Decision): OrganizationClientPair[] =>
     decisions
       .filter((row) => row.decision === kind)
       .map(({ organizationId, clientId }) => ({ organizationId, clientId }));

@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { InstanceSummary } from '../../../../shared/domain';
-import type { FileFormat, MappingEdit } from '../../../../shared/mapping-contract';
+import type { ExportSource, FileFormat, MappingEdit } from '../../../../shared/mapping-contract';
 import { plural } from '../../../../shared/plural';
 import { api } from '../../api';
 import { messageOf } from '../../lib/errors';
@@ -152,7 +152,7 @@ export function MappingScreen({ instance, now }: { instance: InstanceSummary; no
   };
 
   const exportFile = useCallback(
-    async (format: FileFormat, source: 'saved' | 'draft') => {
+    async (format: FileFormat, source: ExportSource) => {
       model.setBusy('export');
       try {
         const file = await api.mappings.export({ instanceId: instance.id, format, source });

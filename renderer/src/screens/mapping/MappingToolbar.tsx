@@ -9,7 +9,7 @@ import {
   MenuTrigger,
   Popover,
 } from 'react-aria-components';
-import type { FileFormat, MappingSummary } from '../../../../shared/mapping-contract';
+import type { ExportSource, FileFormat, MappingSummary } from '../../../../shared/mapping-contract';
 import { plural } from '../../../../shared/plural';
 import { AppButton } from '../../components/AppButton';
 import { RefreshIcon } from '../../components/Icons';
@@ -27,7 +27,7 @@ export interface ToolbarProps {
   onRedo(): void;
   onDiscard(): void;
   onSave(): void;
-  onExport(format: FileFormat, source: 'saved' | 'draft'): void;
+  onExport(format: FileFormat, source: ExportSource): void;
   onImport(file: File): void;
   helpOpen: boolean;
   onHelpOpenChange(open: boolean): void;
@@ -102,7 +102,7 @@ export function MappingToolbar(props: ToolbarProps) {
               className="menu"
               aria-label="Export mappings"
               onAction={(key) => {
-                const [source, format] = String(key).split('-') as ['saved' | 'draft', FileFormat];
+                const [source, format] = String(key).split('-') as [ExportSource, FileFormat];
                 props.onExport(format, source);
               }}
             >
