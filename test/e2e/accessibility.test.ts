@@ -1,10 +1,9 @@
-import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type FakeHalo, startFakeHalo } from '../fake-halo';
 import { configuredInstance, invoke, organizationsCsv, organizationsFor } from '../support/mapping-fixtures';
-import { type AppSession, type Harness, SCREENSHOT_DIR, startHarness } from './harness';
+import { type AppSession, type Harness, saveScreenshot, startHarness } from './harness';
 import { checksCard, createInstanceAndOpenGuide, stageTab } from './wizard-helpers';
 
 /**
@@ -207,10 +206,7 @@ describe('accessibility (axe-core)', () => {
         await page.setViewportSize({ width, height });
         // Small windows change the layout (a compact header; at 1024 Status and Why fold under the row).
         await expectAccessible(page, `${colorScheme} mapping ${width}x${height}`);
-        await page.screenshot({
-          path: path.join(SCREENSHOT_DIR, `mapping-${width}x${height}-${colorScheme}.png`),
-          animations: 'disabled',
-        });
+        await saveScreenshot(page, `mapping-${width}x${height}-${colorScheme}`);
       }
       await page.setViewportSize({ width: 1280, height: 820 });
       await page.getByRole('button', { name: /^Save Mappings/ }).click();

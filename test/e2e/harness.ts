@@ -8,6 +8,7 @@ import { channelNames } from '../../shared/channel-names';
 import type { BackendEvent } from '../../shared/ipc';
 import { makeTempDir } from '../support/temp-dir';
 import { testBackend } from '../support/test-backend';
+import { STYLE_SNAPSHOTS_ENABLED, saveStyleSnapshot } from './style-snapshot';
 
 /**
  * End-to-end harness: the built renderer (out/renderer) served over loopback, in real Chromium, with
@@ -162,9 +163,7 @@ export async function startHarness(): Promise<Harness> {
       dataDir,
       consoleErrors,
       async screenshot(name) {
-        const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-        await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
-        return file;
+        return saveScreenshot(page, name, { fullPage: true });
       },
       async close() {
         unsubscribe();
@@ -188,6 +187,22 @@ export async function startHarness(): Promise<Harness> {
 }
 
 /**
+ * Every screenshot of the suite is taken here: `test-results/screenshots/<name>.png`, and with
+ * HALO_STYLE_SNAPSHOTS=1 its computed-style snapshot beside it (style-snapshot.ts).
+ */
+export async function saveScreenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<string> {
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? false, animations: 'disabled' });
+  if (STYLE_SNAPSHOTS_ENABLED)
+    await saveStyleSnapshot(page, path.join(SCREENSHOT_DIR, `${name}.styles.json`));
+  return file;
+}
+
+/**
  * A screenshot of the whole page as a window tall enough to show it all: the viewport grows to the page's
  * height first, so sticky and 100vh elements sit where they would in such a window (a plain full-page
  * capture leaves them where the scrolled viewport had them). The viewport is restored afterwards.
@@ -199,9 +214,7 @@ export async function screenshotWholePage(session: AppSession, name: string): Pr
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   if (height > viewport.height) await page.setViewportSize({ width: viewport.width, height });
   try {
-    const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-    await page.screenshot({ path: file, animations: 'disabled' });
-    return file;
+    return await saveScreenshot(page, name);
   } finally {
     if (height > viewport.height) await page.setViewportSize(viewport);
   }

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemorySecretStore } from '../../electron/backend';
@@ -10,8 +9,8 @@ import { rateLimitGate } from '../support/rate-limit-gate';
 import {
   type AppSession,
   type Harness,
-  SCREENSHOT_DIR,
   SETTLES,
+  saveScreenshot,
   screenshotWholePage,
   startHarness,
 } from './harness';
@@ -336,10 +335,7 @@ describe('the mapping screen in small windows and from the keyboard (e2e)', () =
         ] as const) {
           await page.setViewportSize({ width, height });
           await expect.poll(widths, SETTLES).toEqual({ page: 0, list: 0 });
-          await page.screenshot({
-            path: path.join(SCREENSHOT_DIR, `mapping-small-${width}x${height}-${colorScheme}.png`),
-            animations: 'disabled',
-          });
+          await saveScreenshot(page, `mapping-small-${width}x${height}-${colorScheme}`);
         }
       }
       await page.emulateMedia({ colorScheme: 'light' });
@@ -443,10 +439,7 @@ describe('the mapping screen in small windows and from the keyboard (e2e)', () =
         // The trigger stays uncovered, so the help can be closed where it was opened.
         const trigger = await page.getByRole('button', { name: 'Keyboard shortcuts' }).boundingBox();
         if (trigger) expect(intersects(trigger, popover)).toBe(false);
-        await page.screenshot({
-          path: path.join(SCREENSHOT_DIR, `mapping-small-help-${width}x${height}.png`),
-          animations: 'disabled',
-        });
+        await saveScreenshot(page, `mapping-small-help-${width}x${height}`);
         await page.keyboard.press('Escape');
         await help.waitFor({ state: 'detached' });
       }
