@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Compares two sets of computed-style snapshots (test/e2e/style-snapshot.ts) screen by screen and prints
 // every element whose look changed: `node scripts/compare-style-snapshots.mjs <before-dir> <after-dir>`.
-// How to make the sets: HALO_STYLE_SNAPSHOTS=1 npx vitest run --project e2e, then copy
-// test-results/screenshots/*.styles.json aside; change the CSS, rebuild, run again.
+// How to make the sets: HALO_STYLE_SNAPSHOTS=1 npm test (the e2e suite needs the private D-Bus and keyring
+// session npm test starts: without one its workers die at start-up), then copy
+// test-results/screenshots/*.styles.json aside; change the CSS and run it again. Two runs of unchanged
+// code differ in one element only: the validation spinner, caught at another angle.
 // Elements are matched by their place in the page; an element only one side has is counted, not diffed
 // (lists and timings differ a little between runs). Box (position and size) changes are listed apart,
 // since text that differs between runs (ports, times) moves boxes without any CSS change.
