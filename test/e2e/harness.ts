@@ -8,6 +8,7 @@ import { channelNames } from '../../shared/channel-names';
 import type { BackendEvent } from '../../shared/ipc';
 import { makeTempDir } from '../support/temp-dir';
 import { testBackend } from '../support/test-backend';
+import { CSS_PROBE_ENABLED, saveCssProbe } from './css-probe';
 import { STYLE_SNAPSHOTS_ENABLED, saveStyleSnapshot } from './style-snapshot';
 
 /**
@@ -199,6 +200,7 @@ export async function saveScreenshot(
   await page.screenshot({ path: file, fullPage: options.fullPage ?? false, animations: 'disabled' });
   if (STYLE_SNAPSHOTS_ENABLED)
     await saveStyleSnapshot(page, path.join(SCREENSHOT_DIR, `${name}.styles.json`));
+  if (CSS_PROBE_ENABLED) await saveCssProbe(page, path.join(SCREENSHOT_DIR, `${name}.probe.json`));
   return file;
 }
 
