@@ -21,11 +21,16 @@ export interface ProbeEntry {
   key: string;
   matched: number;
   changed: boolean;
+  /**
+   * The selectors of the rule's list that matched nothing on this screen: "changes nothing" says nothing
+   * about them (a folded row's problem line once hid behind its reasons this way).
+   */
+  unseen: string[];
 }
 
 export async function saveCssProbe(page: Page, file: string): Promise<void> {
-  const entries = await page.evaluate(() => {
-    const out: { key: string; matched: number; changed: boolean }[] = [];
+  const entries = await page.evaluate((): ProbeEntry[] => {
+    const out: ProbeEntry[] = [];
     const full = (element: Element, pseudo: string | null): string => {
       const style = getComputedStyle(element, pseudo);
       let text = '';
@@ -45,7 +50,8 @@ export async function saveCssProbe(page: Page, file: string): Promise<void> {
     };
     const probeRule = (rule: CSSStyleRule, context: string) => {
       const targets: { element: Element; pseudo: string | null }[] = [];
-      for (const selector of rule.selectorText.split(',')) {
+      const unseen: string[] = [];
+      for (const selector of rule.selectorText.split(',').map((part) => part.trim())) {
         const pseudo = selector.match(PSEUDO);
         const base = pseudo ? selector.replace(PSEUDO, '') || '*' : selector;
         let elements: Element[];
@@ -54,13 +60,14 @@ export async function saveCssProbe(page: Page, file: string): Promise<void> {
         } catch {
           continue;
         }
+        if (elements.length === 0) unseen.push(selector);
         for (const element of elements) targets.push({ element, pseudo: pseudo ? `::${pseudo[1]}` : null });
       }
       const original = rule.style.cssText;
       for (const property of declarationsOf(rule.cssText)) {
         const key = `${context}|${rule.selectorText}|${property}`;
         if (targets.length === 0) {
-          out.push({ key, matched: 0, changed: false });
+          out.push({ key, matched: 0, changed: false, unseen });
           continue;
         }
         const before = targets.map((target) => full(target.element, target.pseudo));
@@ -69,7 +76,7 @@ export async function saveCssProbe(page: Page, file: string): Promise<void> {
           (target, index) => full(target.element, target.pseudo) !== before[index],
         );
         rule.style.cssText = original;
-        out.push({ key, matched: targets.length, changed });
+        out.push({ key, matched: targets.length, changed, unseen });
       }
     };
     const walk = (rules: CSSRuleList, context: string) => {
@@ -82,7 +89,12 @@ export async function saveCssProbe(page: Page, file: string): Promise<void> {
             for (const inner of Array.from(rule.cssRules))
               if (inner instanceof CSSStyleRule)
                 for (const property of declarationsOf(inner.cssText))
-                  out.push({ key: `${media}|${inner.selectorText}|${property}`, matched: 0, changed: false });
+                  out.push({
+                    key: `${media}|${inner.selectorText}|${property}`,
+                    matched: 0,
+                    changed: false,
+                    unseen: [inner.selectorText],
+                  });
         }
       }
     };
